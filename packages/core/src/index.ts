@@ -1,0 +1,25 @@
+export type { Context, Env, MiddlewareHandler, Next } from 'hono'
+export { App, type AppOptions, type FetchHandler, type RouteDefinition } from './app.js'
+export {
+  createRequestContext,
+  getContext,
+  type RequestContext,
+  runWithContext,
+  tryGetContext,
+} from './context.js'
+export {
+  createDefaultErrorHandler,
+  createRateLimitedReporter,
+  type ErrorHandler,
+  type ErrorReporter,
+} from './error-handler.js'
+export { HTTPException, isHTTPException, toHTTPException } from './http-exception.js'
+export {
+  type AfterRequestHook,
+  type BeforeRequestHook,
+  Lifecycle,
+  type Lifespan,
+  type TeardownRequestHook,
+} from './lifecycle.js'
+export { currentRoute, type RouteInfo } from './route.js'
+export { STATUS_CODES } from './status.js'
