@@ -1,5 +1,7 @@
 export type { Context, Env, MiddlewareHandler, Next } from 'hono'
+export { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 export { App, type AppOptions, type FetchHandler, type RouteDefinition } from './app.js'
+export { BODY_SOURCE, type BodySource } from './body/source.js'
 export {
   createRequestContext,
   getContext,
@@ -22,4 +24,12 @@ export {
   type TeardownRequestHook,
 } from './lifecycle.js'
 export { currentRoute, type RouteInfo } from './route.js'
+export {
+  type CookieOptions,
+  getSignedCookie,
+  type Secrets,
+  setSignedCookie,
+  signValue,
+  unsignValue,
+} from './signed-cookies.js'
 export { STATUS_CODES } from './status.js'
