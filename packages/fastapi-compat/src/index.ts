@@ -1,0 +1,2 @@
+export * from './params/types.js'
+export * from './params/upload-file.js'
