@@ -32,4 +32,6 @@ export {
   signValue,
   unsignValue,
 } from './signed-cookies.js'
+export { type EventStreamOptions, eventStream, formatEvent, type ServerSentEvent } from './sse.js'
 export { STATUS_CODES } from './status.js'
+export { isStreamable, iterableToStream } from './streaming.js'
