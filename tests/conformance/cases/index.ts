@@ -1,0 +1,21 @@
+import type { CaseGroup } from '../types.js'
+import { body } from './body.js'
+import { context } from './context.js'
+import { cookies } from './cookies.js'
+import { errors } from './errors.js'
+import { lifecycle } from './lifecycle.js'
+import { middleware } from './middleware.js'
+import { mounts } from './mounts.js'
+import { routing } from './routing.js'
+
+/** Every case group, in the order they are reported. */
+export const allGroups: readonly CaseGroup[] = [
+  routing,
+  mounts,
+  middleware,
+  errors,
+  lifecycle,
+  context,
+  cookies,
+  body,
+]
