@@ -1,11 +1,3 @@
-export { readIncoming } from './body-source.js'
-export { type DrainResult, drainServer } from './drain.js'
-export {
-  createNodeHandler,
-  type FetchApp,
-  NodeBindings,
-  type NodeRequestListener,
-  toFetchCallback,
-} from './handler.js'
-export { resolveTimeouts, type ServeOptions, type ServerHandle, type ServerTimeouts } from './options.js'
+export { createNodeHandler, type FetchApp, NodeBindings, type NodeRequestListener } from './handler.js'
+export type { ServeOptions, ServerHandle } from './options.js'
 export { serve } from './serve.js'
