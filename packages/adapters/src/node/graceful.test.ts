@@ -1,4 +1,5 @@
 import { Agent, request as httpRequest } from 'node:http'
+import { connect } from 'node:net'
 import { App } from '@bustapi/core'
 import { describe, expect, it } from 'vitest'
 import { serve } from './serve.js'
@@ -103,5 +104,48 @@ describe('graceful shutdown', () => {
     const handle = await serve(app, { port: 0, handleSignals: false })
     await expect(handle.close()).rejects.toThrow('flush failed')
     await expect(handle.closed).rejects.toThrow('flush failed')
+  })
+
+  it('serves a request queued on a kept-alive connection during the drain, with Connection: close', async () => {
+    const app = new App()
+    app.get('/slow', async (c) => {
+      await sleep(150)
+      return c.text('first')
+    })
+    app.get('/fast', (c) => c.text('second'))
+    const handle = await serve(app, { port: 0, handleSignals: false })
+    const socket = connect(handle.port, '127.0.0.1')
+    let reply = ''
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk: string) => {
+      reply += chunk
+    })
+    const ended = new Promise((resolve) => socket.on('close', resolve))
+    socket.write('GET /slow HTTP/1.1\r\nHost: x\r\n\r\n')
+    await sleep(50)
+    const closing = handle.close()
+    await sleep(20)
+    // Pipelined behind the request in flight, so the connection is not idle when it arrives.
+    socket.write('GET /fast HTTP/1.1\r\nHost: x\r\n\r\n')
+    await closing
+    await ended
+    const [first, second] = reply.split(/(?=HTTP\/1\.1 )/)
+    expect(first).toMatch(/^HTTP\/1\.1 200 [\s\S]*keep-alive[\s\S]*first$/i)
+    expect(second).toMatch(/^HTTP\/1\.1 200 [\s\S]*Connection: close[\s\S]*second$/i)
+  })
+
+  it('cuts the drain short on a second signal', async () => {
+    const app = new App()
+    app.get('/hang', () => new Promise<Response>(() => {}))
+    const handle = await serve(app, { port: 0, gracefulTimeoutMs: 10_000 })
+    const hanging = get(`${handle.url}/hang`).catch((error: NodeJS.ErrnoException) => error.code)
+    await sleep(50)
+    const started = performance.now()
+    process.emit('SIGTERM')
+    await sleep(50)
+    process.emit('SIGINT')
+    await handle.closed
+    expect(performance.now() - started).toBeLessThan(1_000)
+    expect(await hanging).toBe('ECONNRESET')
   })
 })
