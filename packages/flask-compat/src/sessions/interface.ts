@@ -155,8 +155,9 @@ export class SecureCookieSessionInterface extends SessionInterface {
     if (cached && cached.keys.length === keys.length && cached.keys.every((k, i) => k === keys[i])) {
       return cached.serializer
     }
-    const options = this.now ? { salt: this.salt, now: this.now } : { salt: this.salt }
-    const serializer = new URLSafeTimedSerializer(keys, options)
+    // the clock is read per call so that tests (and apps) can move `now` after the first request
+    const now = () => (this.now ? this.now() : Math.floor(Date.now() / 1000))
+    const serializer = new URLSafeTimedSerializer(keys, { salt: this.salt, now })
     this.#cache = { keys, serializer }
     return serializer
   }

@@ -168,6 +168,8 @@ export function createSession(
         return undefined
       }
       if (METHODS.has(key)) return Reflect.get(methods, key)
+      // `await session` and promise resolution probe `then`: that is not the app reading data
+      if (key === 'then') return target[key]
       flags.accessed = true
       return target[key]
     },
