@@ -69,7 +69,7 @@ describe('the session object behaves as a Python dict', () => {
     const s = createSession({ get: 'data' })
     expect(s.get('get')).toBe('data')
     expect(() => {
-      s.keys = 1
+      ;(s as Record<string, unknown>).keys = 1
     }).toThrow(/session method/)
   })
 
@@ -94,14 +94,14 @@ describe('the session object behaves as a Python dict', () => {
 
 describe("Flask's tagged JSON", () => {
   // flask tests/test_json_tag.py::test_dump_load_unchanged
-  it.each([
+  it.each<[string, unknown]>([
     ['tuple', tuple(1, 2, 3)],
     ['bytes', new Uint8Array([0xff])],
     ['date', new Date(Date.UTC(2020, 1, 3, 4, 5, 6))],
     ['tag-like dict', { ' t': 'not-a-tuple' }],
     ['dict with tagged key suffix', { ' t__': 'not-a-tuple' }],
     ['dict tag key', { ' di': 'not-a-dict' }],
-    ['nested', { a: [tuple('x', new Uint8Array([1]))], b: { c: 'd' } }],
+    ['nested', { a: [tuple<unknown>('x', new Uint8Array([1]))], b: { c: 'd' } }],
   ])('round-trips %s', (_name, value) => {
     expect(taggedLoads(taggedDumps(value))).toEqual(value)
   })
