@@ -1,2 +1,54 @@
-export * from './params/types.js'
-export * from './params/upload-file.js'
+export { FastAPI, type FastAPIOptions, type MiddlewareClass } from './applications.js'
+export { BackgroundTasks } from './background.js'
+export {
+  Depends,
+  dependency,
+  type DependencyFunction,
+  Security,
+  SecurityScopes,
+} from './dependencies/depends.js'
+export type { HandlerContext, InferValue, InferValues, ParamSpec, ParamsSpec } from './dependencies/handler-types.js'
+export {
+  type ExceptionHandler,
+  http_exception_handler,
+  request_validation_exception_handler,
+} from './exception-handlers.js'
+export { HTTPException, RequestValidationError, ResponseValidationError } from './exceptions.js'
+export { HTTPException as StarletteHTTPException } from '@bustapi/core'
+export {
+  Body,
+  Cookie,
+  Dependency,
+  type DependencyResult,
+  type DependencyTarget,
+  File,
+  Form,
+  Header,
+  isDependency,
+  isParam,
+  isSecurityDependency,
+  Param,
+  type ParamKind,
+  type ParamOptions,
+  Path,
+  Query,
+  type RouteDeclaration,
+  type SecurityDependency,
+} from './params/types.js'
+export { fileBytes, filesBytes, UploadFile, uploadFile, uploadFiles } from './params/upload-file.js'
+export { jsonable_encoder } from './responses/encode.js'
+export { MutableResponse, type SetCookieOptions } from './responses/mutable-response.js'
+export {
+  FastAPIResponse as Response,
+  HTMLResponse,
+  JSONResponse,
+  PlainTextResponse,
+  RedirectResponse,
+  type ResponseClass,
+  type ResponseInit,
+} from './responses/responses.js'
+export { FileResponse, StreamingResponse } from './responses/streaming.js'
+export { APIRouter, type RouterOptions } from './routing/api-router.js'
+export type { RouteHandler, RouteOptions } from './routing/route-options.js'
+export { type RequestOptions, TestClient, type TestResponse } from './testclient.js'
+export type { ErrorItem } from './validation/error-types.js'

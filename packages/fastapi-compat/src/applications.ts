@@ -1,0 +1,220 @@
+import { App, createRateLimitedReporter, HTTPException as CoreHTTPException } from '@bustapi/core'
+import type { Context, ExecutionContext, MiddlewareHandler } from 'hono'
+import type { BackgroundTasks } from './background.js'
+import { createErrorRenderer, type ExceptionHandler, type ExceptionKey } from './exception-handlers.js'
+import { HTTPException } from './exceptions.js'
+import { httpMiddleware, MiddlewareStack } from './middleware/stack.js'
+import type { Dependency, DependencyTarget, RouteDeclaration } from './params/types.js'
+import { APIRouter, includedRecords, type RouterOptions } from './routing/api-router.js'
+import { compileRoute } from './routing/compile-route.js'
+import { RouteCollector } from './routing/route-collector.js'
+import type { RouteRecord } from './routing/route-options.js'
+
+/** FastAPI's application keywords. */
+export interface FastAPIOptions {
+  title?: string
+  version?: string
+  summary?: string
+  description?: string
+  openapi_url?: string | null
+  docs_url?: string | null
+  redoc_url?: string | null
+  root_path?: string
+  dependencies?: Dependency<any, any>[]
+  lifespan?: (app: FastAPI) => AsyncGenerator<unknown, void, unknown>
+  servers?: Array<Record<string, unknown>>
+  openapi_tags?: Array<Record<string, unknown>>
+  swagger_ui_parameters?: Record<string, unknown>
+  responses?: Record<string | number, Record<string, unknown>>
+  /** Parse only JSON content types as JSON (default true, as FastAPI). */
+  strict_content_type?: boolean
+  /** Redirect `/items` to `/items/` (and back) when only the other exists; default true. */
+  redirect_slashes?: boolean
+}
+
+/** A middleware class for `add_middleware`: constructed with its options, exposing a Hono handler. */
+export interface MiddlewareClass<O> {
+  new (options: O): { readonly handler: MiddlewareHandler }
+}
+
+/**
+ * A FastAPI-style application on a core `App`: `app.fetch` serves it on every runtime.
+ *
+ * @example
+ * const app = new FastAPI({ title: 'Shop' })
+ * app.get('/items/{item_id}', { params: { item_id: v.number() } }, ({ item_id }) => ({ item_id }))
+ * export default app
+ */
+export class FastAPI extends RouteCollector {
+  /** The core application every route of this app is registered on. */
+  readonly core: App
+  readonly title: string
+  readonly version: string
+  readonly summary: string | undefined
+  readonly description: string
+  readonly openapi_url: string | null
+  readonly docs_url: string | null
+  readonly redoc_url: string | null
+  readonly root_path: string
+  readonly servers: Array<Record<string, unknown>>
+  readonly openapi_tags: Array<Record<string, unknown>> | undefined
+  readonly swagger_ui_parameters: Record<string, unknown> | undefined
+  readonly dependencies: Dependency<any, any>[]
+  readonly responses: Record<string | number, Record<string, unknown>>
+  readonly strict_content_type: boolean
+  /** Replace a dependency by another in tests: `app.dependency_overrides.set(get_db, fake_db)`. */
+  readonly dependency_overrides = new Map<DependencyTarget, DependencyTarget>()
+  /** Every route's declaration, in registration order (what the OpenAPI generator reads). */
+  readonly routes: RouteDeclaration[] = []
+  /** The cached OpenAPI document, built on first use. */
+  openapi_schema: Record<string, unknown> | undefined = undefined
+  readonly #handlers = new Map<ExceptionKey, ExceptionHandler>()
+  readonly #middleware = new MiddlewareStack()
+  readonly #pending: Array<Promise<unknown>> = []
+
+  constructor(options: FastAPIOptions = {}) {
+    super()
+    this.title = options.title ?? 'FastAPI'
+    this.version = options.version ?? '0.1.0'
+    this.summary = options.summary
+    this.description = options.description ?? ''
+    this.openapi_url = options.openapi_url === undefined ? '/openapi.json' : options.openapi_url
+    this.docs_url = options.docs_url === undefined ? '/docs' : options.docs_url
+    this.redoc_url = options.redoc_url === undefined ? '/redoc' : options.redoc_url
+    this.root_path = options.root_path ?? ''
+    this.servers = options.servers ?? []
+    this.openapi_tags = options.openapi_tags
+    this.swagger_ui_parameters = options.swagger_ui_parameters
+    this.dependencies = options.dependencies ?? []
+    this.responses = options.responses ?? {}
+    this.strict_content_type = options.strict_content_type ?? true
+    const report = createRateLimitedReporter()
+    this.core = new App({ reportError: report })
+    this.core.onError(createErrorRenderer(this.#handlers, report))
+    this.core.use(this.#middleware.handler)
+    if (options.lifespan) {
+      const lifespan = options.lifespan
+      this.core.lifespan(() => lifespan(this))
+    }
+  }
+
+  /** The single entry point on every runtime. */
+  readonly fetch = (request: Request, env?: unknown, ctx?: ExecutionContext): Response | Promise<Response> =>
+    this.core.fetch(request, env, ctx)
+
+  protected addRoute(record: RouteRecord): void {
+    const { pattern, declaration, handler } = compileRoute(record, this)
+    this.routes.push(declaration)
+    this.openapi_schema = undefined
+    this.core.add({ method: record.methods, path: pattern, handler, name: declaration.name, meta: { fastapi: declaration } })
+  }
+  protected get scopeDependencies() {
+    return this.dependencies
+  }
+  protected get scopeTags(): string[] {
+    return []
+  }
+  protected get scopeResponses() {
+    return this.responses
+  }
+
+  /**
+   * Adds a router's routes, with an extra prefix, tags, dependencies and responses.
+   * @example
+   * app.include_router(items.router, { prefix: '/items', tags: ['items'] })
+   */
+  include_router(router: APIRouter, options: RouterOptions = {}): this {
+    for (const r of includedRecords(router, options)) {
+      this.addRoute({ ...r, dependencies: [...this.dependencies, ...r.dependencies], responses: { ...this.responses, ...r.responses } })
+    }
+    return this
+  }
+
+  /**
+   * Renders an error class (and its subclasses) or an HTTP status with your own handler.
+   * @example
+   * app.exception_handler(UnicornException, (req, exc) => new JSONResponse({ message: `Oops! ${exc.name} did something.` }, { status_code: 418 }))
+   */
+  exception_handler<E>(key: ExceptionKey, handler: ExceptionHandler<E>): this {
+    this.#handlers.set(key, handler)
+    if (key === HTTPException) this.#handlers.set(CoreHTTPException, handler)
+    return this
+  }
+
+  /**
+   * `@app.middleware('http')`: a function around every request with `call_next`.
+   * @example
+   * app.middleware('http', async (request, call_next) => { const res = await call_next(request); res.headers.set('X-Process-Time', '0'); return res })
+   */
+  middleware(
+    type: 'http',
+    fn: (request: Request, call_next: (request?: Request) => Promise<Response>) => Response | Promise<Response>,
+  ): this {
+    if (type !== 'http') throw new Error(`Only 'http' middleware exists; got '${type}'.`)
+    this.#middleware.add(httpMiddleware(fn))
+    return this
+  }
+
+  /**
+   * Adds a middleware class (`CORSMiddleware`, `GZipMiddleware`, ...) outside the existing ones,
+   * or any Hono middleware.
+   * @example
+   * app.add_middleware(CORSMiddleware, { allow_origins: ['https://example.com'] })
+   */
+  add_middleware<O>(cls: MiddlewareClass<O>, options: O): this
+  add_middleware(handler: MiddlewareHandler): this
+  add_middleware<O>(cls: MiddlewareClass<O> | MiddlewareHandler, options?: O): this {
+    const handler = isClass(cls)
+      ? new (cls as MiddlewareClass<O>)(options as O).handler
+      : (cls as MiddlewareHandler)
+    this.#middleware.add(handler)
+    return this
+  }
+
+  /**
+   * Registers a startup or shutdown function (`@app.on_event`).
+   * @example
+   * app.on_event('startup', async () => { items.foo = { name: 'Fighters' } })
+   */
+  on_event(event: 'startup' | 'shutdown', fn: () => unknown): this {
+    const run = async () => {
+      await fn()
+    }
+    if (event === 'startup') this.core.onStartup(run)
+    else this.core.onShutdown(run)
+    return this
+  }
+
+  /** Runs startup functions and the lifespan up to its `yield`. */
+  startup(): Promise<void> {
+    return this.core.startup()
+  }
+  /** Runs the lifespan after its `yield` and the shutdown functions. */
+  shutdown(): Promise<void> {
+    return this.core.shutdown()
+  }
+
+  /** Background work started by requests that has not finished (the TestClient waits for it). */
+  get pendingBackground(): readonly Promise<unknown>[] {
+    return this.#pending
+  }
+
+  /** Runs background tasks after the response: through `waitUntil` when the runtime gives one. */
+  schedule(c: Context, tasks: BackgroundTasks[]): void {
+    const run = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
+      for (const t of tasks) await t.run()
+    })
+    const tracked = run.catch((error) => console.error('[bustapi] background task failed:', error))
+    this.#pending.push(tracked)
+    void tracked.finally(() => this.#pending.splice(this.#pending.indexOf(tracked), 1))
+    try {
+      c.executionCtx.waitUntil(tracked)
+    } catch {
+      // No execution context (Node, Bun, Deno): the timer above keeps the work alive.
+    }
+  }
+}
+
+function isClass(fn: Function): boolean {
+  return /^class[\s{]/.test(Function.prototype.toString.call(fn))
+}

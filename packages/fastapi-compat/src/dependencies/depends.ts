@@ -1,0 +1,85 @@
+import {
+  Dependency,
+  type DependencyResult,
+  type DependencyTarget,
+} from '../params/types.js'
+import type { HandlerContext, InferValues, ParamsSpec } from './handler-types.js'
+
+/** The symbol under which `dependency(params, fn)` keeps a function's own parameters. */
+export const DEPENDENCY_PARAMS: unique symbol = Symbol.for('bustapi.fastapi.dependency-params')
+
+/** A function carrying its own parameter declarations, made by `dependency(params, fn)`. */
+export type DependencyFunction<P extends ParamsSpec, R> = ((values: InferValues<P>, ctx: HandlerContext) => R) & {
+  readonly [DEPENDENCY_PARAMS]: P
+}
+
+/**
+ * Gives a dependency its own parameters (FastAPI reads them from the function signature):
+ * `fn` receives the validated values and the request context.
+ *
+ * @example
+ * const common = dependency({ q: Query(v.optional(v.string())), skip: Query(v.optional(v.number(), 0)) }, (p) => p)
+ * app.get('/items/', { params: { commons: Depends(common) } }, ({ commons }) => commons)
+ */
+export function dependency<const P extends ParamsSpec, R>(
+  params: P,
+  fn: (values: InferValues<P>, ctx: HandlerContext) => R,
+): DependencyFunction<P, R> {
+  const wrapped = ((values: InferValues<P>, ctx: HandlerContext) => fn(values, ctx)) as DependencyFunction<P, R>
+  Object.defineProperty(wrapped, DEPENDENCY_PARAMS, { value: params })
+  Object.defineProperty(wrapped, 'name', { value: fn.name })
+  return wrapped
+}
+
+/** The parameters a dependency function declared with `dependency(params, fn)`, if any. */
+export function paramsOf(fn: DependencyTarget): ParamsSpec {
+  return (fn as { [DEPENDENCY_PARAMS]?: ParamsSpec })[DEPENDENCY_PARAMS] ?? {}
+}
+
+/**
+ * Declares a value computed per request by `dep` (a function, a `dependency(...)`, an async
+ * generator whose code after `yield` is cleanup, or a security scheme), cached per request.
+ *
+ * @example
+ * async function* get_db() { const db = open(); try { yield db } finally { db.close() } }
+ * app.get('/items/', { params: { db: Depends(get_db) } }, ({ db }) => db.items())
+ */
+export function Depends<D extends DependencyTarget>(
+  dep: D,
+  options: { use_cache?: boolean } = {},
+): Dependency<DependencyResult<D>, D> {
+  return new Dependency(dep, options.use_cache ?? true, [], false)
+}
+
+/**
+ * Like `Depends`, declaring the OAuth2 scopes the dependency requires; they accumulate down the
+ * tree into `SecurityScopes`.
+ *
+ * @example
+ * params: { user: Security(get_current_user, { scopes: ['items'] }) }
+ */
+export function Security<D extends DependencyTarget>(
+  dep: D,
+  options: { scopes?: string[]; use_cache?: boolean } = {},
+): Dependency<DependencyResult<D>, D> {
+  return new Dependency(dep, options.use_cache ?? true, options.scopes ?? [], true)
+}
+
+/**
+ * The scopes required by every `Security` above a dependency, as FastAPI's `SecurityScopes`;
+ * a dependency receives it as `ctx.security_scopes`.
+ *
+ * @example
+ * const user = dependency({ token: Depends(oauth2) }, ({ token }, { security_scopes }) => check(token, security_scopes.scopes))
+ */
+export class SecurityScopes {
+  readonly scopes: string[]
+  constructor(scopes: readonly string[] = []) {
+    this.scopes = [...scopes]
+  }
+  /** The scopes space-separated, as in a `WWW-Authenticate` header. */
+  get scope_str(): string {
+    return this.scopes.join(' ')
+  }
+}
+

@@ -1,0 +1,99 @@
+import type { BackgroundTasks } from '../background.js'
+
+/** Starlette's response keywords. */
+export interface ResponseInit {
+  status_code?: number
+  headers?: HeadersInit
+  media_type?: string
+  background?: BackgroundTasks
+}
+
+/** The constructor shape `response_class` accepts. */
+export interface ResponseClass {
+  new (content?: any, init?: ResponseInit | number): globalThis.Response
+  readonly media_type?: string
+}
+
+const BACKGROUND: unique symbol = Symbol.for('bustapi.fastapi.background')
+
+/** The background tasks a response was created with, if any. */
+export function backgroundOf(response: globalThis.Response): BackgroundTasks | undefined {
+  return (response as { [BACKGROUND]?: BackgroundTasks })[BACKGROUND]
+}
+
+function normalize(init: ResponseInit | number | undefined): ResponseInit {
+  return typeof init === 'number' ? { status_code: init } : (init ?? {})
+}
+
+const NO_BODY = new Set([101, 204, 205, 304])
+
+function build(
+  target: globalThis.Response,
+  init: ResponseInit,
+  defaultType: string | undefined,
+): void {
+  if (init.background) Object.defineProperty(target, BACKGROUND, { value: init.background })
+  const type = init.media_type ?? defaultType
+  if (type !== undefined && !target.headers.has('content-type')) {
+    target.headers.set('content-type', type.startsWith('text/') ? `${type}; charset=utf-8` : type)
+  }
+}
+
+/**
+ * Starlette's `Response`: raw content with a media type.
+ * @example
+ * return new Response('<xml/>', { media_type: 'application/xml' })
+ */
+export class FastAPIResponse extends globalThis.Response {
+  static readonly media_type: string | undefined = undefined
+  constructor(content?: BodyInit | null, init?: ResponseInit | number) {
+    const o = normalize(init)
+    const status = o.status_code ?? 200
+    super(NO_BODY.has(status) ? null : (content ?? null), { status, headers: o.headers })
+    build(this, o, (new.target as { media_type?: string }).media_type)
+  }
+}
+
+/**
+ * A JSON response.
+ * @example
+ * return new JSONResponse({ message: 'Item not found' }, { status_code: 404 })
+ */
+export class JSONResponse extends FastAPIResponse {
+  static override readonly media_type: string = 'application/json'
+  constructor(content?: unknown, init?: ResponseInit | number) {
+    super(JSON.stringify(content === undefined ? null : content), init)
+  }
+}
+
+/**
+ * An HTML response.
+ * @example
+ * app.get('/items/', { response_class: HTMLResponse }, () => '<h1>Items</h1>')
+ */
+export class HTMLResponse extends FastAPIResponse {
+  static override readonly media_type: string = 'text/html'
+}
+
+/**
+ * A plain-text response.
+ * @example
+ * return new PlainTextResponse('Hello World')
+ */
+export class PlainTextResponse extends FastAPIResponse {
+  static override readonly media_type: string = 'text/plain'
+}
+
+/**
+ * A redirect, 307 by default as in Starlette.
+ * @example
+ * return new RedirectResponse('https://typer.tiangolo.com')
+ */
+export class RedirectResponse extends FastAPIResponse {
+  constructor(url: string | URL, init?: ResponseInit | number) {
+    const o = normalize(init)
+    const headers = new Headers(o.headers)
+    headers.set('location', encodeURI(decodeURI(String(url))))
+    super(null, { ...o, status_code: o.status_code ?? 307, headers })
+  }
+}

@@ -1,0 +1,82 @@
+import type { Dependency } from '../params/types.js'
+import { joinPath } from './path.js'
+import { RouteCollector } from './route-collector.js'
+import type { RouteRecord } from './route-options.js'
+
+/** Options shared by `new APIRouter(...)` and `include_router(...)`. */
+export interface RouterOptions {
+  prefix?: string
+  tags?: string[]
+  dependencies?: Dependency<any, any>[]
+  responses?: Record<string | number, Record<string, unknown>>
+}
+
+/**
+ * FastAPI's `APIRouter`: a group of routes with a prefix, tags, dependencies and responses, added
+ * to an app (or another router) by `include_router`.
+ *
+ * @example
+ * const router = new APIRouter({ prefix: '/items', tags: ['items'] })
+ * router.get('/', () => fake_items_db)
+ * app.include_router(router)
+ */
+export class APIRouter extends RouteCollector {
+  readonly prefix: string
+  readonly tags: string[]
+  readonly dependencies: Dependency<any, any>[]
+  readonly responses: Record<string | number, Record<string, unknown>>
+  /** The routes as declared (paths with this router's prefix). */
+  readonly records: RouteRecord[] = []
+
+  constructor(options: RouterOptions = {}) {
+    super()
+    this.prefix = options.prefix ?? ''
+    joinPath(this.prefix, '')
+    this.tags = options.tags ?? []
+    this.dependencies = options.dependencies ?? []
+    this.responses = options.responses ?? {}
+  }
+
+  protected addRoute(record: RouteRecord): void {
+    this.records.push({ ...record, path: joinPath(this.prefix, record.path) })
+  }
+  protected get scopeDependencies() {
+    return this.dependencies
+  }
+  protected get scopeTags() {
+    return this.tags
+  }
+  protected get scopeResponses() {
+    return this.responses
+  }
+
+  /**
+   * Adds another router's routes under an extra prefix, tags, dependencies and responses.
+   * @example
+   * api.include_router(items, { prefix: '/v1' })
+   */
+  include_router(router: APIRouter, options: RouterOptions = {}): this {
+    for (const r of includedRecords(router, options)) {
+      this.records.push({
+        ...r,
+        path: joinPath(this.prefix, r.path),
+        dependencies: [...this.dependencies, ...r.dependencies],
+        tags: [...this.tags, ...r.tags],
+        responses: { ...this.responses, ...r.responses },
+      })
+    }
+    return this
+  }
+}
+
+/** A router's routes as seen through `include_router(router, options)`. */
+export function includedRecords(router: APIRouter, options: RouterOptions): RouteRecord[] {
+  const prefix = options.prefix ?? ''
+  return router.records.map((r) => ({
+    ...r,
+    path: joinPath(prefix, r.path),
+    dependencies: [...(options.dependencies ?? []), ...r.dependencies],
+    tags: [...(options.tags ?? []), ...r.tags],
+    responses: { ...(options.responses ?? {}), ...r.responses },
+  }))
+}

@@ -1,0 +1,209 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec'
+import type { Context } from 'hono'
+import { getCookie } from '@bustapi/core'
+import { SecurityScopes } from '../dependencies/depends.js'
+import type { HandlerContext } from '../dependencies/handler-types.js'
+import type { BackgroundTasks } from '../background.js'
+import type { FormBody, JsonBody } from '../internal/body.js'
+import { coerceString } from '../params/coerce.js'
+import { type DependencyTarget, isSecurityDependency } from '../params/types.js'
+import { fileBytesMarker } from './file-values.js'
+import type { MutableResponse } from '../responses/mutable-response.js'
+import { type ErrorItem, errorItem } from '../validation/error-types.js'
+import { issuesToErrors } from '../validation/errors.js'
+import type { Dependant, Field } from './analyse.js'
+
+type Exit = AsyncGenerator<unknown, unknown, unknown> | Generator<unknown, unknown, unknown>
+
+/** Everything one request's solving shares: the context, the read body, the cache and exit stack. */
+export interface SolveState {
+  readonly c: Context
+  readonly url: URL
+  readonly json: JsonBody | undefined
+  readonly form: FormBody | undefined
+  /** One non-embedded body parameter takes the whole body. */
+  readonly wholeBody: boolean
+  readonly response: MutableResponse
+  readonly background_tasks: BackgroundTasks
+  readonly cache: Map<DependencyTarget, unknown>
+  readonly exits: Exit[]
+  readonly errors: ErrorItem[]
+  readonly resolve: (target: DependencyTarget) => { target: DependencyTarget; dependant: Dependant | undefined }
+}
+
+const LOC: Record<string, string> = { path: 'path', query: 'query', header: 'header', cookie: 'cookie', body: 'body', form: 'body', file: 'body' }
+
+function raw(field: Field, s: SolveState): unknown {
+  switch (field.kind) {
+    case 'path':
+      return s.c.req.param(field.wire)
+    case 'query':
+      return field.shape.array ? nonEmpty(s.url.searchParams.getAll(field.wire)) : (s.url.searchParams.getAll(field.wire).at(-1) ?? undefined)
+    case 'header': {
+      const value = s.c.req.raw.headers.get(field.wire)
+      if (value === null) return undefined
+      return field.shape.array ? value.split(/,\s*/) : value
+    }
+    case 'cookie':
+      return getCookie(s.c, field.wire)
+    case 'body': {
+      const body = s.json
+      if (body === undefined || !('present' in body) || !body.present) return undefined
+      if (s.wholeBody) return body.value
+      const v = body.value
+      return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[field.wire] : undefined
+    }
+    case 'form': {
+      const values = s.form?.fields.get(field.wire)
+      return values === undefined ? undefined : field.shape.array ? values : values.at(-1)
+    }
+    case 'file': {
+      const files = s.form?.files.get(field.wire)
+      if (files === undefined || files.length === 0) return undefined
+      return fileBytesMarker(field.schema) ? fileValues(files, field.shape.array) : field.shape.array ? files : files[0]
+    }
+  }
+}
+
+function nonEmpty<T>(list: T[]): T[] | undefined {
+  return list.length === 0 ? undefined : list
+}
+
+async function fileValues(files: { read(): Promise<Uint8Array> }[], array: boolean): Promise<unknown> {
+  const all = await Promise.all(files.map((f) => f.read()))
+  return array ? all : all[0]
+}
+
+/** Validates one value against a schema (sync or async), returning the output or its issues. */
+export function validate(
+  schema: StandardSchemaV1,
+  value: unknown,
+): StandardSchemaV1.Result<unknown> | Promise<StandardSchemaV1.Result<unknown>> {
+  return schema['~standard'].validate(value)
+}
+
+async function solveField(field: Field, s: SolveState): Promise<unknown> {
+  let value = raw(field, s)
+  if (value instanceof Promise) value = await value
+  const loc: (string | number)[] =
+    field.kind === 'body' && s.wholeBody ? ['body'] : [LOC[field.kind]!, field.wire]
+  if (value === undefined) {
+    if (field.hasDefault) return field.default
+    let result = validate(field.schema, undefined)
+    if (result instanceof Promise) result = await result
+    if (result.issues === undefined) return result.value
+    s.errors.push(errorItem('missing', loc, null))
+    return undefined
+  }
+  if (field.kind !== 'body' && field.kind !== 'file') {
+    const scalar = field.shape.scalar
+    if (scalar === 'integer' || scalar === 'number' || scalar === 'boolean') {
+      if (Array.isArray(value)) {
+        const out: unknown[] = []
+        let failed = false
+        for (let i = 0; i < value.length; i++) {
+          const r = coerceString(value[i] as string, scalar, [...loc, i])
+          if (r.error) {
+            s.errors.push(r.error)
+            failed = true
+          } else out.push(r.value)
+        }
+        if (failed) return undefined
+        value = out
+      } else {
+        const r = coerceString(value as string, scalar, loc)
+        if (r.error) {
+          s.errors.push(r.error)
+          return undefined
+        }
+        value = r.value
+      }
+    }
+  }
+  let result = validate(field.schema, value)
+  if (result instanceof Promise) result = await result
+  if (result.issues === undefined) return result.value
+  s.errors.push(...issuesToErrors(result.issues, loc, value))
+  return undefined
+}
+
+function isGenerator(value: unknown): value is Exit {
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    typeof (value as Exit).next === 'function' &&
+    typeof (value as Exit).throw === 'function' &&
+    (Symbol.asyncIterator in value || Symbol.iterator in value)
+  )
+}
+
+/**
+ * Solves a dependant for one request (FastAPI's `solve_dependencies`): sub-dependencies first
+ * (cached per request by function), then its own parameters; errors accumulate in `s.errors`, and a
+ * dependency whose own parameters failed is not called.
+ */
+export async function solve(
+  dependant: Dependant,
+  s: SolveState,
+  scopes: readonly string[],
+): Promise<Record<string, unknown>> {
+  const values: Record<string, unknown> = {}
+  for (const { name, dep } of dependant.deps) {
+    const inner = dep.security && dep.scopes.length > 0 ? [...scopes, ...dep.scopes] : scopes
+    const { target, dependant: sub } = s.resolve(dep.dependency)
+    let value: unknown
+    if (dep.use_cache && s.cache.has(target)) value = s.cache.get(target)
+    else if (isSecurityDependency(target)) {
+      value = await target.call(s.c.req.raw, [...inner])
+      s.cache.set(target, value)
+    } else {
+      const before = s.errors.length
+      const subValues = sub ? await solve(sub, s, inner) : {}
+      if (s.errors.length > before) continue
+      const ctx: HandlerContext = {
+        request: s.c.req.raw,
+        response: s.response,
+        background_tasks: s.background_tasks,
+        security_scopes: new SecurityScopes(inner),
+        c: s.c,
+      }
+      let result = (target as (v: unknown, c: HandlerContext) => unknown)(subValues, ctx)
+      if (isGenerator(result)) {
+        const step = await result.next()
+        s.exits.push(result)
+        result = step.value
+      } else if (result instanceof Promise) result = await result
+      value = result
+      s.cache.set(target, value)
+    }
+    if (name !== undefined) values[name] = value
+  }
+  for (const field of dependant.fields) {
+    const value = await solveField(field, s)
+    if (value !== undefined) values[field.name] = value
+  }
+  return values
+}
+
+/**
+ * Runs the code after `yield` of every generator dependency, innermost first. With an error, the
+ * error is thrown into each generator so its `catch` sees it; one that swallows it turns the
+ * request into a server error, as in FastAPI.
+ */
+export async function exitDependencies(exits: Exit[], error?: unknown): Promise<void> {
+  let current = error
+  let failed = error !== undefined
+  for (let i = exits.length - 1; i >= 0; i--) {
+    const gen = exits[i]!
+    try {
+      if (failed) {
+        await gen.throw(current)
+        current = new Error('A dependency with yield caught an exception and did not raise it again.')
+      } else await gen.next()
+    } catch (next) {
+      current = next
+      failed = true
+    }
+  }
+  if (failed) throw current
+}

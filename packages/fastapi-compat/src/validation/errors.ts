@@ -1,0 +1,176 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec'
+import { type ErrorItem, errorItem, expectedList } from './error-types.js'
+
+type Loc = (string | number)[]
+type AnyIssue = StandardSchemaV1.Issue & Record<string, any>
+
+function keyOf(segment: PropertyKey | StandardSchemaV1.PathSegment): string | number {
+  const key = typeof segment === 'object' ? segment.key : segment
+  return typeof key === 'symbol' ? String(key) : key
+}
+
+/** Parses valibot's `expected` text (`("a" | "b")`, `"x"`, `1`) back into the allowed values. */
+function valibotOptions(expected: unknown): unknown[] {
+  if (typeof expected !== 'string') return []
+  const inner = expected.startsWith('(') && expected.endsWith(')') ? expected.slice(1, -1) : expected
+  return inner.split(' | ').map((part) => {
+    try {
+      return JSON.parse(part)
+    } catch {
+      return part
+    }
+  })
+}
+
+function lengthError(kind: 'short' | 'long', value: unknown, limit: number, loc: Loc): ErrorItem {
+  if (Array.isArray(value)) {
+    const key = kind === 'short' ? 'min_length' : 'max_length'
+    return errorItem(`too_${kind}`, loc, value, { field_type: 'List', [key]: limit, actual_length: value.length })
+  }
+  return kind === 'short'
+    ? errorItem('string_too_short', loc, value, { min_length: limit })
+    : errorItem('string_too_long', loc, value, { max_length: limit })
+}
+
+function numberTypeError(value: unknown, loc: Loc, integer: boolean): ErrorItem {
+  if (integer) {
+    if (typeof value === 'number') return errorItem('int_from_float', loc, value)
+    return errorItem(typeof value === 'string' ? 'int_parsing' : 'int_type', loc, value)
+  }
+  return errorItem(typeof value === 'string' ? 'float_parsing' : 'float_type', loc, value)
+}
+
+function typeError(expected: string, value: unknown, loc: Loc): ErrorItem | undefined {
+  switch (expected) {
+    case 'string':
+      return errorItem('string_type', loc, value)
+    case 'number':
+      return numberTypeError(value, loc, false)
+    case 'int':
+    case 'integer':
+    case 'bigint':
+      return numberTypeError(value, loc, true)
+    case 'boolean':
+      return errorItem(typeof value === 'string' ? 'bool_parsing' : 'bool_type', loc, value)
+    case 'object':
+    case 'Object':
+    case 'strict_object':
+    case 'loose_object':
+      return errorItem('model_attributes_type', loc, value)
+    case 'record':
+    case 'map':
+      return errorItem('dict_type', loc, value)
+    case 'array':
+    case 'Array':
+    case 'tuple':
+    case 'set':
+      return errorItem('list_type', loc, value)
+    default:
+      return undefined
+  }
+}
+
+function fromValibot(issue: AnyIssue, value: unknown, loc: Loc): ErrorItem | undefined {
+  const r = issue.requirement
+  switch (issue.type) {
+    case 'integer':
+      return numberTypeError(value, loc, true)
+    case 'min_length':
+    case 'non_empty':
+      return lengthError('short', value, typeof r === 'number' ? r : 1, loc)
+    case 'max_length':
+      return lengthError('long', value, r, loc)
+    case 'min_value':
+      return errorItem('greater_than_equal', loc, value, { ge: r })
+    case 'max_value':
+      return errorItem('less_than_equal', loc, value, { le: r })
+    case 'gt_value':
+      return errorItem('greater_than', loc, value, { gt: r })
+    case 'lt_value':
+      return errorItem('less_than', loc, value, { lt: r })
+    case 'multiple_of':
+      return errorItem('multiple_of', loc, value, { multiple_of: r })
+    case 'regex':
+      return errorItem('string_pattern_mismatch', loc, value, { pattern: (r as RegExp).source })
+    case 'picklist':
+    case 'literal':
+      return errorItem('literal_error', loc, value, { expected: expectedList(valibotOptions(issue.expected)) })
+    case 'enum':
+      return errorItem('enum', loc, value, { expected: expectedList(valibotOptions(issue.expected)) })
+    default:
+      return issue.kind === 'schema' ? typeError(issue.type, value, loc) : undefined
+  }
+}
+
+function fromZod(issue: AnyIssue, value: unknown, loc: Loc): ErrorItem | undefined {
+  const origin = issue.origin
+  switch (issue.code) {
+    case 'invalid_type':
+      return typeError(issue.expected, value, loc)
+    case 'too_small':
+      if (origin === 'number' || origin === 'bigint' || origin === 'int')
+        return issue.inclusive
+          ? errorItem('greater_than_equal', loc, value, { ge: Number(issue.minimum) })
+          : errorItem('greater_than', loc, value, { gt: Number(issue.minimum) })
+      return lengthError('short', value, Number(issue.minimum), loc)
+    case 'too_big':
+      if (origin === 'number' || origin === 'bigint' || origin === 'int')
+        return issue.inclusive
+          ? errorItem('less_than_equal', loc, value, { le: Number(issue.maximum) })
+          : errorItem('less_than', loc, value, { lt: Number(issue.maximum) })
+      return lengthError('long', value, Number(issue.maximum), loc)
+    case 'invalid_value': {
+      const values: unknown[] = issue.values ?? []
+      return errorItem(values.length === 1 ? 'literal_error' : 'enum', loc, value, { expected: expectedList(values) })
+    }
+    case 'invalid_format':
+      if (issue.format === 'regex' && issue.pattern)
+        return errorItem('string_pattern_mismatch', loc, value, { pattern: String(issue.pattern) })
+      return undefined
+    case 'not_multiple_of':
+      return errorItem('multiple_of', loc, value, { multiple_of: issue.divisor })
+    default:
+      return undefined
+  }
+}
+
+/**
+ * Maps a Standard Schema failure to FastAPI's 422 items: valibot and zod issues become pydantic's
+ * types and messages; any other validator's issues become `value_error`. An issue about an absent
+ * key is `missing`, echoing the object that lacks it, as pydantic does.
+ *
+ * @example
+ * issuesToErrors(result.issues, ['body'], body)
+ */
+export function issuesToErrors(issues: readonly StandardSchemaV1.Issue[], prefix: Loc, input: unknown): ErrorItem[] {
+  const out: ErrorItem[] = []
+  for (const raw of issues) {
+    const issue = raw as AnyIssue
+    const path = (issue.path ?? []).map(keyOf)
+    const loc = [...prefix, ...path]
+    let parent: unknown
+    let value: unknown = input
+    let present = input !== undefined
+    for (const key of path) {
+      parent = value
+      present = value !== null && typeof value === 'object' && Object.hasOwn(value, key)
+      value = present ? (value as Record<string | number, unknown>)[key] : undefined
+    }
+    if (!present && (issue.kind === 'schema' || issue.code === 'invalid_type')) {
+      out.push(errorItem('missing', loc, path.length > 0 ? parent : null))
+      continue
+    }
+    const mapped = 'kind' in issue ? fromValibot(issue, value, loc) : 'code' in issue ? fromZod(issue, value, loc) : undefined
+    out.push(mapped ?? errorItem('value_error', loc, value, { error: issue.message }, `Value error, ${issue.message}`))
+  }
+  return out
+}
+
+/**
+ * FastAPI's `json_invalid` item for a body that is not JSON, at the character offset of the error.
+ * @example
+ * jsonInvalid(1, 'Expecting property name enclosed in double quotes')
+ */
+export function jsonInvalid(position: number, error = 'Expecting value'): ErrorItem {
+  return { type: 'json_invalid', loc: ['body', position], msg: 'JSON decode error', input: {}, ctx: { error } }
+}
