@@ -102,10 +102,10 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
     throw new TemplateNotFound(name, folders)
   }
 
-  const makeEta = (escape: boolean) => {
+  const makeEta = (escapes: boolean) => {
     const eta = new Eta({
       autoEscape: true,
-      escapeFunction: escape ? escapeHtml : rawText,
+      escapeFunction: escapes ? escapeHtml : rawText,
       useWith: true,
       cache,
       views: folders[0] ?? sep,
