@@ -114,12 +114,15 @@ export class TestClient {
       }
       body = form
     } else if (typeof options.data === 'string') {
-      body = options.data
+      body = new TextEncoder().encode(options.data)
     } else if (options.data !== undefined) {
       const form = new URLSearchParams()
       for (const [k, v] of Object.entries(options.data)) for (const x of [v].flat()) form.append(k, String(x))
       body = form
-    } else if (options.content !== undefined) body = options.content
+    } else if (options.content !== undefined) {
+      // Encoded, so fetch does not add `text/plain` as httpx would not.
+      body = typeof options.content === 'string' ? new TextEncoder().encode(options.content) : options.content
+    }
     const pending: Promise<unknown>[] = []
     const ctx = { waitUntil: (p: Promise<unknown>) => void pending.push(p), passThroughOnException() {}, props: {} }
     const res = await this.app.fetch(new Request(target, { method, headers, body }), {}, ctx)

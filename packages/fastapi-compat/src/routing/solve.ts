@@ -6,6 +6,7 @@ import type { HandlerContext } from '../dependencies/handler-types.js'
 import type { BackgroundTasks } from '../background.js'
 import type { FormBody, JsonBody } from '../internal/body.js'
 import { coerceString } from '../params/coerce.js'
+import { laxBody } from '../params/coerce-deep.js'
 import { type DependencyTarget, isSecurityDependency } from '../params/types.js'
 import { fileBytesMarker } from './file-values.js'
 import type { MutableResponse } from '../responses/mutable-response.js'
@@ -49,9 +50,12 @@ function raw(field: Field, s: SolveState): unknown {
     case 'body': {
       const body = s.json
       if (body === undefined || !('present' in body) || !body.present) return undefined
-      if (s.wholeBody) return body.value
+      // FastAPI treats a null body (or null embedded key) as missing.
+      if (s.wholeBody) return body.value ?? undefined
       const v = body.value
-      return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[field.wire] : undefined
+      return v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? ((v as Record<string, unknown>)[field.wire] ?? undefined)
+        : undefined
     }
     case 'form': {
       const values = s.form?.fields.get(field.wire)
@@ -120,6 +124,7 @@ async function solveField(field: Field, s: SolveState): Promise<unknown> {
       }
     }
   }
+  if (field.kind === 'body') value = laxBody(field.schema, value)
   let result = validate(field.schema, value)
   if (result instanceof Promise) result = await result
   if (result.issues === undefined) return result.value
