@@ -1,0 +1,134 @@
+import type { Context } from 'hono'
+import { isHTTPException } from '../http-exception.js'
+import { BodyError, tooLarge } from './body-error.js'
+import { type BodyLimits, defaultBodyLimits } from './limits.js'
+import { BODY_SOURCE, type BodySource } from './source.js'
+import { shareWithHono, stateOf } from './state.js'
+
+const EMPTY = new Uint8Array(0)
+
+/**
+ * The whole request body as bytes, read at most once per request and never past
+ * `limits.maxBodySize`: a larger Content-Length is refused before reading, and a body that
+ * streams past the limit (whatever it declared) is cancelled at that point. Both answer 413.
+ *
+ * @example
+ * app.post('/upload', async (c) => c.text(`${(await readBytes(c)).length} bytes`))
+ */
+export async function readBytes(c: Context, limits?: Partial<BodyLimits>): Promise<Uint8Array> {
+  const limit = limits?.maxBodySize ?? defaultBodyLimits.maxBodySize
+  const state = stateOf(c)
+  const bytes = await (state.bytes ??= state.raw ? Promise.resolve(concat(state.raw)) : loadBytes(c, limit))
+  // A cached body read under a larger limit must still respect this caller's limit.
+  if (bytes.byteLength > limit) throw tooLarge(limit)
+  return bytes
+}
+
+/** Reads the body once, from Hono's cache, the adapter's source or the Web stream, in that order. */
+export async function loadBytes(c: Context, limit: number): Promise<Uint8Array> {
+  const raw = c.req.raw
+  if (hasHonoCache(c)) return new Uint8Array(await c.req.arrayBuffer())
+  if (raw.method === 'GET' || raw.method === 'HEAD') return EMPTY
+  const bytes = (await readSource(c, limit)) ?? (await readRequestStream(raw, limit))
+  shareWithHono(c, () => bytes)
+  return bytes
+}
+
+/** True when Hono's own body methods already consumed the body (their cache holds it). */
+export function hasHonoCache(c: Context): boolean {
+  for (const _ in c.req.bodyCache) return true
+  return false
+}
+
+/** The adapter's raw-body reader's answer, or undefined when there is none or it cannot serve. */
+export async function readSource(c: Context, limit: number, what?: string): Promise<Uint8Array | undefined> {
+  const source = (c.env as { [BODY_SOURCE]?: BodySource } | undefined)?.[BODY_SOURCE]
+  if (typeof source !== 'function') return undefined
+  try {
+    return await source(limit)
+  } catch (error) {
+    if (error instanceof BodyError) throw error
+    if (isHTTPException(error) && error.status === 413) {
+      const refused = tooLarge(limit, what)
+      refused.cause = error
+      throw refused
+    }
+    throw error
+  }
+}
+
+/**
+ * Reads a Request's Web stream up to `limit` bytes. Checks Content-Length first (no read at all
+ * when it is over), then counts what actually arrives, since a declared length can lie.
+ */
+export async function readRequestStream(raw: Request, limit: number, what?: string): Promise<Uint8Array> {
+  const stream = openRequestStream(raw, limit, what)
+  return stream === null ? EMPTY : readStream(stream, limit, what)
+}
+
+/** The body stream, after refusing a declared length over `limit` and a body already consumed. */
+export function openRequestStream(raw: Request, limit: number, what?: string): ReadableStream<Uint8Array> | null {
+  const declared = raw.headers.get('content-length')
+  if (declared !== null && Number(declared) > limit) throw tooLarge(limit, what)
+  if (raw.bodyUsed) {
+    throw new Error(
+      "The request body was already consumed through request.body; read it only with the body readers (readJson, readBytes...) or Hono's c.req methods.",
+    )
+  }
+  return raw.body
+}
+
+/** Collects a byte stream, cancelling it as soon as more than `limit` bytes have arrived. */
+export async function readStream(
+  stream: ReadableStream<Uint8Array>,
+  limit: number,
+  what?: string,
+): Promise<Uint8Array> {
+  const reader = stream.getReader()
+  let first: Uint8Array | undefined
+  let more: Uint8Array[] | undefined
+  let size = 0
+  for (;;) {
+    let result: ReadableStreamReadResult<Uint8Array>
+    try {
+      result = await reader.read()
+    } catch (error) {
+      throw new BodyError(400, 'malformed', 'The request body could not be read completely.', { cause: error })
+    }
+    if (result.done) break
+    const chunk = result.value
+    if (!(chunk instanceof Uint8Array)) {
+      reader.cancel().catch(() => {})
+      throw new BodyError(400, 'malformed', 'The request body stream produced something other than bytes.')
+    }
+    size += chunk.byteLength
+    if (size > limit) {
+      // Cancelling tells the producer to stop: nothing past the limit is pulled or kept.
+      reader.cancel().catch(() => {})
+      throw tooLarge(limit, what)
+    }
+    if (first === undefined) first = chunk
+    else (more ??= []).push(chunk)
+  }
+  reader.releaseLock()
+  // The common case is one chunk: hand it back as is, with no copy.
+  if (first === undefined) return EMPTY
+  if (more === undefined) return first
+  more.unshift(first)
+  return concat(more)
+}
+
+/** Joins chunks into one array (the chunk itself when there is only one). */
+export function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 0) return EMPTY
+  if (chunks.length === 1) return chunks[0]!
+  let size = 0
+  for (const chunk of chunks) size += chunk.byteLength
+  const out = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return out
+}
