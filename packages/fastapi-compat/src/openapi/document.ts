@@ -1,5 +1,5 @@
-import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { STATUS_CODES } from '@bustapi/core'
+import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { RouteDeclaration } from '../params/types.js'
 import { type JsonSchema, titleCase } from './json-schema.js'
 import { operationParameters, requestBody } from './operation.js'
@@ -98,7 +98,11 @@ function buildResponses(registry: SchemaRegistry, route: RouteDeclaration, opera
   const mediaType = route.response_class ? route.response_class.media_type : 'application/json'
   if (bodyAllowed(status) && mediaType) {
     const isJson = /[/+]json\b/.test(mediaType)
-    const schema = !isJson ? { type: 'string' } : route.response_model ? responseSchema(registry, route.response_model, operationId) : {}
+    const schema = !isJson
+      ? { type: 'string' }
+      : route.response_model
+        ? responseSchema(registry, route.response_model, operationId)
+        : {}
     success.content = { [mediaType]: { schema } }
   }
   responses[status] = success
@@ -111,7 +115,10 @@ function buildResponses(registry: SchemaRegistry, route: RouteDeclaration, opera
       const content = (processed.content ?? {}) as Record<string, JsonSchema>
       const media = mediaType ?? 'application/json'
       const entry = content[media] ?? {}
-      entry.schema = { ...responseSchema(registry, model, operationId), ...((entry.schema as JsonSchema) ?? {}) }
+      entry.schema = {
+        ...responseSchema(registry, model, operationId),
+        ...((entry.schema as JsonSchema) ?? {}),
+      }
       content[media] = entry
       processed.content = content
     }
@@ -191,7 +198,8 @@ export function getOpenAPI(options: OpenAPIOptions): Record<string, unknown> {
   if (options.license_info) info.license = options.license_info
   const output: Record<string, unknown> = { openapi: options.openapi_version ?? '3.1.0', info }
   const servers = [...(options.servers ?? [])]
-  if (options.root_path && !servers.some((s) => s.url === options.root_path)) servers.unshift({ url: options.root_path })
+  if (options.root_path && !servers.some((s) => s.url === options.root_path))
+    servers.unshift({ url: options.root_path })
   if (servers.length > 0) output.servers = servers
   const paths: Record<string, JsonSchema> = {}
   const securitySchemes: Record<string, unknown> = {}
@@ -215,3 +223,10 @@ export function getOpenAPI(options: OpenAPIOptions): Record<string, unknown> {
   if (options.external_docs) output.externalDocs = options.external_docs
   return output
 }
+
+/**
+ * FastAPI's name for `getOpenAPI`.
+ * @example
+ * const doc = get_openapi({ title: 'Shop', version: '1.0.0', routes })
+ */
+export const get_openapi = getOpenAPI

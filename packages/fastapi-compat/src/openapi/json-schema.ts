@@ -3,6 +3,8 @@ import { type ConversionConfig, toJsonSchema as valibotToJsonSchema } from '@val
 import { z } from 'zod'
 import { FILE_SCHEMA } from '../params/upload-file.js'
 
+export { titleCase } from './title-case.js'
+
 /** A JSON Schema object (draft 2020-12, as OpenAPI 3.1 uses). */
 export type JsonSchema = Record<string, unknown>
 
@@ -20,7 +22,9 @@ const valibotConfig = (mode: SchemaMode): ConversionConfig => ({
   errorMode: 'ignore',
   // Dates travel as ISO strings, as pydantic documents `datetime`.
   overrideSchema: (ctx) =>
-    ctx.valibotSchema.type === 'date' ? { type: 'string', format: 'date-time', ...ctx.jsonSchema } : undefined,
+    ctx.valibotSchema.type === 'date'
+      ? { type: 'string', format: 'date-time', ...ctx.jsonSchema }
+      : undefined,
 })
 
 function fromValibot(schema: StandardSchemaV1, mode: SchemaMode): JsonSchema {
@@ -74,24 +78,4 @@ export function rawJsonSchema(schema: StandardSchemaV1, mode: SchemaMode = 'inpu
   if (!out) return {}
   const { $schema: _ignored, ...rest } = out
   return rest
-}
-
-/**
- * Python's `str.title()` on a name with underscores as spaces, as pydantic and FastAPI make
- * titles and summaries: `item_id` → `Item Id`, `x-token` → `X-Token`.
- *
- * @example
- * titleCase('read_items') // 'Read Items'
- */
-export function titleCase(name: string): string {
-  let out = ''
-  let previousCased = false
-  for (const ch of name.replaceAll('_', ' ')) {
-    const lower = ch.toLowerCase()
-    const upper = ch.toUpperCase()
-    const cased = lower !== upper
-    out += cased ? (previousCased ? lower : upper) : ch
-    previousCased = cased
-  }
-  return out
 }

@@ -1,11 +1,15 @@
-import { shapeOf } from '../schema/shape.js'
 import type { Param, RouteDeclaration } from '../params/types.js'
+import { shapeOf } from '../schema/shape.js'
 import { type JsonSchema, titleCase } from './json-schema.js'
 import { isBareRef, type SchemaRegistry } from './schema-registry.js'
 
 const LOCATIONS = ['path', 'query', 'header', 'cookie'] as const
 const BODY_KINDS = new Set(['body', 'form', 'file'])
-const DEFAULT_MEDIA = { body: 'application/json', form: 'application/x-www-form-urlencoded', file: 'multipart/form-data' }
+const DEFAULT_MEDIA = {
+  body: 'application/json',
+  form: 'application/x-www-form-urlencoded',
+  file: 'multipart/form-data',
+}
 
 /** The name a parameter has on the wire: its alias, or a header's name with `_` → `-`. */
 export function wireName(name: string, param: Param): string {
@@ -72,7 +76,11 @@ export function operationParameters(registry: SchemaRegistry, route: RouteDeclar
  * @example
  * requestBody(registry, route, 'create_item_items__post') // { content: { 'application/json': { schema: { $ref } } }, required: true }
  */
-export function requestBody(registry: SchemaRegistry, route: RouteDeclaration, operationId: string): JsonSchema | undefined {
+export function requestBody(
+  registry: SchemaRegistry,
+  route: RouteDeclaration,
+  operationId: string,
+): JsonSchema | undefined {
   const fields = route.flatParams.filter(({ param }) => BODY_KINDS.has(param.kind))
   if (fields.length === 0) return undefined
   const first = fields[0] as { name: string; param: Param }
@@ -87,7 +95,8 @@ export function requestBody(registry: SchemaRegistry, route: RouteDeclaration, o
   if (!embed) {
     schema = fieldSchema(registry, first.name, first.param)
     required = isRequired(first.param)
-    mediaType = first.param.options.media_type ?? DEFAULT_MEDIA[first.param.kind as keyof typeof DEFAULT_MEDIA]
+    mediaType =
+      first.param.options.media_type ?? DEFAULT_MEDIA[first.param.kind as keyof typeof DEFAULT_MEDIA]
   } else {
     const modelName = `Body_${operationId}`
     const properties: JsonSchema = {}

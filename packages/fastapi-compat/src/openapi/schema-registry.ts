@@ -17,7 +17,8 @@ const isObject = (value: unknown): value is JsonSchema =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** Whether a schema is only a reference (pydantic gives those no title). */
-export const isBareRef = (schema: JsonSchema): boolean => typeof schema.$ref === 'string' && Object.keys(schema).length === 1
+export const isBareRef = (schema: JsonSchema): boolean =>
+  typeof schema.$ref === 'string' && Object.keys(schema).length === 1
 
 /**
  * Collects the named models of one OpenAPI document: converts schemas, hoists every named model
@@ -130,7 +131,8 @@ export class SchemaRegistry {
       }
     }
     const walked = this.#walk(rest, mode)
-    if (forceName && typeof walked.title === 'string' && !isBareRef(walked)) return this.#register(walked.title, mode, walked)
+    if (forceName && typeof walked.title === 'string' && !isBareRef(walked))
+      return this.#register(walked.title, mode, walked)
     return walked
   }
 
@@ -152,8 +154,12 @@ export class SchemaRegistry {
           props[name] = converted
         }
         out.properties = props
-      } else if (Array.isArray(v)) out[k] = v.map((item) => (isObject(item) && k !== 'examples' && k !== 'enum' ? this.#walk(item, mode) : item))
-      else if (isObject(v) && k !== 'default' && k !== 'const' && k !== 'example') out[k] = this.#walk(v, mode)
+      } else if (Array.isArray(v))
+        out[k] = v.map((item) =>
+          isObject(item) && k !== 'examples' && k !== 'enum' ? this.#walk(item, mode) : item,
+        )
+      else if (isObject(v) && k !== 'default' && k !== 'const' && k !== 'example')
+        out[k] = this.#walk(v, mode)
       else out[k] = v
     }
     // pydantic writes `X | None` as anyOf; zod writes `type: [X, 'null']`.
@@ -163,7 +169,8 @@ export class SchemaRegistry {
       const keep: JsonSchema = {}
       const inner: JsonSchema = { type: other }
       for (const [k, v] of Object.entries(others)) {
-        if (k === 'title' || k === 'description' || k === 'default' || k === 'examples' || k === 'deprecated') keep[k] = v
+        if (k === 'title' || k === 'description' || k === 'default' || k === 'examples' || k === 'deprecated')
+          keep[k] = v
         else inner[k] = v
       }
       return { anyOf: [inner, { type: 'null' }], ...keep }
