@@ -71,6 +71,7 @@ export class FastAPI extends RouteCollector {
   readonly #handlers = new Map<ExceptionKey, ExceptionHandler>()
   readonly #middleware = new MiddlewareStack()
   readonly #pending: Array<Promise<unknown>> = []
+  readonly #matchers: RegExp[] = []
 
   constructor(options: FastAPIOptions = {}) {
     super()
@@ -92,6 +93,7 @@ export class FastAPI extends RouteCollector {
     this.core = new App({ reportError: report })
     this.core.onError(createErrorRenderer(this.#handlers, report))
     this.core.use(this.#middleware.handler)
+    if (options.redirect_slashes !== false) this.core.notFound((c) => this.#redirectSlashes(c))
     if (options.lifespan) {
       const lifespan = options.lifespan
       this.core.lifespan(() => lifespan(this))
@@ -105,6 +107,7 @@ export class FastAPI extends RouteCollector {
   protected addRoute(record: RouteRecord): void {
     const { pattern, declaration, handler } = compileRoute(record, this)
     this.routes.push(declaration)
+    this.#matchers.push(pathMatcher(record.path))
     this.openapi_schema = undefined
     this.core.add({ method: record.methods, path: pattern, handler, name: declaration.name, meta: { fastapi: declaration } })
   }
@@ -199,6 +202,19 @@ export class FastAPI extends RouteCollector {
     return this.#pending
   }
 
+  /** Starlette's `redirect_slashes`: 307 to the same path with or without its trailing slash. */
+  #redirectSlashes(c: Context): Response {
+    const url = new URL(c.req.url)
+    const path = url.pathname
+    if (path !== '/') {
+      url.pathname = path.endsWith('/') ? path.slice(0, -1) : `${path}/`
+      if (this.#matchers.some((m) => m.test(url.pathname))) {
+        return new Response(null, { status: 307, headers: { location: url.toString() } })
+      }
+    }
+    throw new CoreHTTPException(404, 'Not Found')
+  }
+
   /** Runs background tasks after the response: through `waitUntil` when the runtime gives one. */
   schedule(c: Context, tasks: BackgroundTasks[]): void {
     const run = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
@@ -213,6 +229,16 @@ export class FastAPI extends RouteCollector {
       // No execution context (Node, Bun, Deno): the timer above keeps the work alive.
     }
   }
+}
+
+function pathMatcher(path: string): RegExp {
+  const source = path
+    .split(/(\{[^}]+\})/)
+    .map((part) =>
+      part.startsWith('{') ? (part.endsWith(':path}') ? '.+' : '[^/]+') : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'),
+    )
+    .join('')
+  return new RegExp(`^${source}$`)
 }
 
 function isClass(fn: Function): boolean {

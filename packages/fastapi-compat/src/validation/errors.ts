@@ -161,7 +161,7 @@ export function issuesToErrors(issues: readonly StandardSchemaV1.Issue[], prefix
       continue
     }
     const mapped = 'kind' in issue ? fromValibot(issue, value, loc) : 'code' in issue ? fromZod(issue, value, loc) : undefined
-    out.push(mapped ?? errorItem('value_error', loc, value, { error: issue.message }, `Value error, ${issue.message}`))
+    out.push(mapped ?? errorItem('value_error', loc, value, { error: {} }, `Value error, ${issue.message}`))
   }
   return out
 }
