@@ -1,7 +1,25 @@
 export type { Context, Env, MiddlewareHandler, Next } from 'hono'
 export { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 export { App, type AppOptions, type FetchHandler, type RouteDefinition } from './app.js'
-export { BODY_SOURCE, type BodySource } from './body/source.js'
+export {
+  BODY_SOURCE,
+  BodyError,
+  type BodyErrorReason,
+  type BodyLimits,
+  type BodySource,
+  defaultBodyLimits,
+  type JsonErrorLocation,
+  locateJsonError,
+  type ParsedForm,
+  type ReadJsonOptions,
+  readBytes,
+  readForm,
+  readJson,
+  readMultipart,
+  readText,
+  readUrlEncoded,
+  UploadedFile,
+} from './body/index.js'
 export {
   createRequestContext,
   getContext,

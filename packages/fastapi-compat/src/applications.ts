@@ -1,11 +1,11 @@
-import { App, createRateLimitedReporter, HTTPException as CoreHTTPException } from '@bustapi/core'
+import { App, HTTPException as CoreHTTPException, createRateLimitedReporter } from '@bustapi/core'
 import type { Context, ExecutionContext, MiddlewareHandler } from 'hono'
 import type { BackgroundTasks } from './background.js'
 import { createErrorRenderer, type ExceptionHandler, type ExceptionKey } from './exception-handlers.js'
 import { HTTPException } from './exceptions.js'
 import { httpMiddleware, MiddlewareStack } from './middleware/stack.js'
 import type { Dependency, DependencyTarget, RouteDeclaration } from './params/types.js'
-import { APIRouter, includedRecords, type RouterOptions } from './routing/api-router.js'
+import { type APIRouter, includedRecords, type RouterOptions } from './routing/api-router.js'
 import { compileRoute } from './routing/compile-route.js'
 import { RouteCollector } from './routing/route-collector.js'
 import type { RouteRecord } from './routing/route-options.js'
@@ -109,7 +109,13 @@ export class FastAPI extends RouteCollector {
     this.routes.push(declaration)
     this.#matchers.push(pathMatcher(record.path))
     this.openapi_schema = undefined
-    this.core.add({ method: record.methods, path: pattern, handler, name: declaration.name, meta: { fastapi: declaration } })
+    this.core.add({
+      method: record.methods,
+      path: pattern,
+      handler,
+      name: declaration.name,
+      meta: { fastapi: declaration },
+    })
   }
   protected get scopeDependencies() {
     return this.dependencies
@@ -128,7 +134,11 @@ export class FastAPI extends RouteCollector {
    */
   include_router(router: APIRouter, options: RouterOptions = {}): this {
     for (const r of includedRecords(router, options)) {
-      this.addRoute({ ...r, dependencies: [...this.dependencies, ...r.dependencies], responses: { ...this.responses, ...r.responses } })
+      this.addRoute({
+        ...r,
+        dependencies: [...this.dependencies, ...r.dependencies],
+        responses: { ...this.responses, ...r.responses },
+      })
     }
     return this
   }
@@ -151,7 +161,10 @@ export class FastAPI extends RouteCollector {
    */
   middleware(
     type: 'http',
-    fn: (request: Request, call_next: (request?: Request) => Promise<Response>) => Response | Promise<Response>,
+    fn: (
+      request: Request,
+      call_next: (request?: Request) => Promise<Response>,
+    ) => Response | Promise<Response>,
   ): this {
     if (type !== 'http') throw new Error(`Only 'http' middleware exists; got '${type}'.`)
     this.#middleware.add(httpMiddleware(fn))
@@ -235,7 +248,11 @@ function pathMatcher(path: string): RegExp {
   const source = path
     .split(/(\{[^}]+\})/)
     .map((part) =>
-      part.startsWith('{') ? (part.endsWith(':path}') ? '.+' : '[^/]+') : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'),
+      part.startsWith('{')
+        ? part.endsWith(':path}')
+          ? '.+'
+          : '[^/]+'
+        : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'),
     )
     .join('')
   return new RegExp(`^${source}$`)

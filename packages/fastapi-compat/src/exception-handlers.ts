@@ -16,7 +16,10 @@ const NO_BODY = new Set([204, 304])
  * @example
  * app.exception_handler(StarletteHTTPException, async (req, exc) => { log(exc); return http_exception_handler(req, exc) })
  */
-export function http_exception_handler(_request: Request, exc: { status: number; detail: unknown; headers: Headers }): Response {
+export function http_exception_handler(
+  _request: Request,
+  exc: { status: number; detail: unknown; headers: Headers },
+): Response {
   if (NO_BODY.has(exc.status)) return new Response(null, { status: exc.status, headers: exc.headers })
   const res = new JSONResponse({ detail: exc.detail }, { status_code: exc.status, headers: exc.headers })
   return res
@@ -27,7 +30,10 @@ export function http_exception_handler(_request: Request, exc: { status: number;
  * @example
  * app.exception_handler(RequestValidationError, (req, exc) => request_validation_exception_handler(req, exc))
  */
-export function request_validation_exception_handler(_request: Request, exc: RequestValidationError): Response {
+export function request_validation_exception_handler(
+  _request: Request,
+  exc: RequestValidationError,
+): Response {
   return new JSONResponse({ detail: exc.errors() }, { status_code: 422 })
 }
 

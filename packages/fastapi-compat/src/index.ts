@@ -1,20 +1,26 @@
+export { HTTPException as StarletteHTTPException } from '@bustapi/core'
 export { FastAPI, type FastAPIOptions, type MiddlewareClass } from './applications.js'
 export { BackgroundTasks } from './background.js'
 export {
+  type DependencyFunction,
   Depends,
   dependency,
-  type DependencyFunction,
   Security,
   SecurityScopes,
 } from './dependencies/depends.js'
-export type { HandlerContext, InferValue, InferValues, ParamSpec, ParamsSpec } from './dependencies/handler-types.js'
+export type {
+  HandlerContext,
+  InferValue,
+  InferValues,
+  ParamSpec,
+  ParamsSpec,
+} from './dependencies/handler-types.js'
 export {
   type ExceptionHandler,
   http_exception_handler,
   request_validation_exception_handler,
 } from './exception-handlers.js'
 export { HTTPException, RequestValidationError, ResponseValidationError } from './exceptions.js'
-export { HTTPException as StarletteHTTPException } from '@bustapi/core'
 export {
   Body,
   Cookie,

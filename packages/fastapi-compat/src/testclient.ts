@@ -1,6 +1,9 @@
 import type { FastAPI } from './applications.js'
 
-type Files = Record<string, Blob | File | [string, BlobPart | Blob, string?] | Array<[string, BlobPart | Blob, string?]>>
+type Files = Record<
+  string,
+  Blob | File | [string, BlobPart | Blob, string?] | Array<[string, BlobPart | Blob, string?]>
+>
 
 /** Request keywords, as `httpx`'s. */
 export interface RequestOptions {
@@ -90,7 +93,9 @@ export class TestClient {
     }
     const headers = new Headers(options.headers)
     const cookies = { ...Object.fromEntries(this.cookies), ...(options.cookies ?? {}) }
-    const cookieText = Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ')
+    const cookieText = Object.entries(cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ')
     if (cookieText !== '' && !headers.has('cookie')) headers.set('cookie', cookieText)
     let body: BodyInit | undefined
     if (options.json !== undefined) {
@@ -99,15 +104,22 @@ export class TestClient {
     } else if (options.files !== undefined) {
       const form = new FormData()
       if (options.data && typeof options.data === 'object') {
-        for (const [k, v] of Object.entries(options.data)) for (const x of [v].flat()) form.append(k, String(x))
+        for (const [k, v] of Object.entries(options.data))
+          for (const x of [v].flat()) form.append(k, String(x))
       }
       for (const [name, spec] of Object.entries(options.files)) {
-        const list = Array.isArray(spec) && Array.isArray(spec[0]) ? (spec as Array<[string, BlobPart | Blob, string?]>) : [spec]
+        const list =
+          Array.isArray(spec) && Array.isArray(spec[0])
+            ? (spec as Array<[string, BlobPart | Blob, string?]>)
+            : [spec]
         for (const item of list) {
           if (item instanceof Blob) form.append(name, item, item instanceof File ? item.name : 'upload')
           else {
             const [filename, content, type] = item as [string, BlobPart | Blob, string?]
-            const blob = content instanceof Blob ? content : new Blob([content], { type: type ?? 'application/octet-stream' })
+            const blob =
+              content instanceof Blob
+                ? content
+                : new Blob([content], { type: type ?? 'application/octet-stream' })
             form.append(name, blob, filename)
           }
         }
@@ -124,7 +136,11 @@ export class TestClient {
       body = typeof options.content === 'string' ? new TextEncoder().encode(options.content) : options.content
     }
     const pending: Promise<unknown>[] = []
-    const ctx = { waitUntil: (p: Promise<unknown>) => void pending.push(p), passThroughOnException() {}, props: {} }
+    const ctx = {
+      waitUntil: (p: Promise<unknown>) => void pending.push(p),
+      passThroughOnException() {},
+      props: {},
+    }
     const res = await this.app.fetch(new Request(target, { method, headers, body }), {}, ctx)
     const content = new Uint8Array(await res.arrayBuffer())
     await Promise.all(pending)
@@ -141,9 +157,20 @@ export class TestClient {
       }
     }
     const location = res.headers.get('location')
-    if ((options.follow_redirects ?? this.#follow) && location && res.status >= 300 && res.status < 400 && hops < 20) {
+    if (
+      (options.follow_redirects ?? this.#follow) &&
+      location &&
+      res.status >= 300 &&
+      res.status < 400 &&
+      hops < 20
+    ) {
       const keep = res.status === 307 || res.status === 308
-      return this.request(keep ? method : 'GET', new URL(location, target).toString(), keep ? options : {}, hops + 1)
+      return this.request(
+        keep ? method : 'GET',
+        new URL(location, target).toString(),
+        keep ? options : {},
+        hops + 1,
+      )
     }
     const text = new TextDecoder().decode(content)
     return {

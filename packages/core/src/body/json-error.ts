@@ -115,7 +115,8 @@ function scanString(text: string, start: number): number | { at: number; message
     if (ch === 0x5c /* \ */) {
       const esc = text[i + 1]
       if (esc === 'u') {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { at: i + 1, message: 'Invalid \\uXXXX escape' }
+        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+          return { at: i + 1, message: 'Invalid \\uXXXX escape' }
         i += 6
         continue
       }

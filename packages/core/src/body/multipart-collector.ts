@@ -61,7 +61,9 @@ export class MultipartCollector {
     }
     if (size > this.#limits.maxFileSize) throw fileTooLarge(this.#limits.maxFileSize)
     const headers = part.headers as Readonly<Record<string, string>>
-    this.form.files.push(new UploadedFile({ fieldName: name, filename, contentType: headers['content-type'], headers, bytes }))
+    this.form.files.push(
+      new UploadedFile({ fieldName: name, filename, contentType: headers['content-type'], headers, bytes }),
+    )
   }
 }
 

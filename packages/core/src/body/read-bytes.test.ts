@@ -110,7 +110,11 @@ describe('the adapter body source', () => {
       return new TextEncoder().encode('{"from":"source"}')
     }
     const app = appWith((c) => readJson(c))
-    const res = await fetchWith(app, source, post('{"from":"stream"}', { 'content-type': 'application/json' }))
+    const res = await fetchWith(
+      app,
+      source,
+      post('{"from":"stream"}', { 'content-type': 'application/json' }),
+    )
     expect(await res.json()).toEqual({ value: { from: 'source' } })
     expect(limits).toEqual([MiB])
   })
@@ -126,7 +130,11 @@ describe('the adapter body source', () => {
     const source: BodySource = async (limit) => {
       throw new HTTPException(413, `over ${limit}`)
     }
-    const res = await fetchWith(appWith((c) => readBytes(c)), source, post('x'))
+    const res = await fetchWith(
+      appWith((c) => readBytes(c)),
+      source,
+      post('x'),
+    )
     expect(res.status).toBe(413)
     expect((await res.json()).reason).toBe('too_large')
   })
@@ -170,7 +178,7 @@ describe('per-request caching', () => {
     expect((await res.json()).value[1]).toBe('{"s":1}')
   })
 
-  it("still applies a smaller limit to a body read earlier under a larger one", async () => {
+  it('still applies a smaller limit to a body read earlier under a larger one', async () => {
     const app = appWith(async (c) => {
       await readBytes(c)
       return readBytes(c, { maxBodySize: 3 })

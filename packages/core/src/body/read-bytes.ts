@@ -67,7 +67,11 @@ export async function readRequestStream(raw: Request, limit: number, what?: stri
 }
 
 /** The body stream, after refusing a declared length over `limit` and a body already consumed. */
-export function openRequestStream(raw: Request, limit: number, what?: string): ReadableStream<Uint8Array> | null {
+export function openRequestStream(
+  raw: Request,
+  limit: number,
+  what?: string,
+): ReadableStream<Uint8Array> | null {
   const declared = raw.headers.get('content-length')
   if (declared !== null && Number(declared) > limit) throw tooLarge(limit, what)
   if (raw.bodyUsed) {
@@ -93,7 +97,9 @@ export async function readStream(
     try {
       result = await reader.read()
     } catch (error) {
-      throw new BodyError(400, 'malformed', 'The request body could not be read completely.', { cause: error })
+      throw new BodyError(400, 'malformed', 'The request body could not be read completely.', {
+        cause: error,
+      })
     }
     if (result.done) break
     const chunk = result.value

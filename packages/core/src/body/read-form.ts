@@ -26,7 +26,10 @@ export function readForm(c: Context, limits?: Partial<BodyLimits>): Promise<Pars
   if (mediaType === 'multipart/form-data') return readMultipartForm(c, contentType!, resolveLimits(limits))
   if (mediaType === '' && hasNoBody(headers)) return Promise.resolve({ fields: [], files: [] })
   return Promise.reject(
-    unsupportedMediaType(contentType ?? undefined, 'application/x-www-form-urlencoded or multipart/form-data'),
+    unsupportedMediaType(
+      contentType ?? undefined,
+      'application/x-www-form-urlencoded or multipart/form-data',
+    ),
   )
 }
 

@@ -53,12 +53,20 @@ export function parseJson(text: string, emptyIsUndefined = false): unknown {
   try {
     return JSON.parse(text)
   } catch (error) {
-    const located = locateJsonError(text) ?? { position: positionFromMessage(error, text), message: 'Expecting value' }
-    throw new BodyError(400, 'json_invalid', `Invalid JSON at position ${located.position}: ${located.message}.`, {
-      position: located.position,
-      jsonError: located.message,
-      cause: error,
-    })
+    const located = locateJsonError(text) ?? {
+      position: positionFromMessage(error, text),
+      message: 'Expecting value',
+    }
+    throw new BodyError(
+      400,
+      'json_invalid',
+      `Invalid JSON at position ${located.position}: ${located.message}.`,
+      {
+        position: located.position,
+        jsonError: located.message,
+        cause: error,
+      },
+    )
   }
 }
 

@@ -92,7 +92,9 @@ async function streamInto(
       try {
         result = await reader.read()
       } catch (error) {
-        throw new BodyError(400, 'malformed', 'The request body could not be read completely.', { cause: error })
+        throw new BodyError(400, 'malformed', 'The request body could not be read completely.', {
+          cause: error,
+        })
       }
       if (result.done) break
       const chunk = result.value

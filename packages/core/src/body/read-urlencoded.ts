@@ -67,7 +67,11 @@ export function tooManyParts(limit: number): BodyError {
 
 /** The 413 for a text field over `limit` bytes. */
 export function fieldTooLarge(name: string, limit: number): BodyError {
-  return new BodyError(413, 'field_too_large', `Form field '${name}' is larger than the limit of ${limit} bytes.`)
+  return new BodyError(
+    413,
+    'field_too_large',
+    `Form field '${name}' is larger than the limit of ${limit} bytes.`,
+  )
 }
 
 /** The number of non-empty `&`-separated segments, as URLSearchParams would yield pairs. */

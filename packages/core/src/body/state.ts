@@ -39,7 +39,12 @@ export function shareWithHono(c: Context, bytes: () => Uint8Array): void {
     configurable: true,
     get: () => (promise ??= Promise.resolve(toArrayBuffer(bytes()))),
     set: (value: unknown) => {
-      Object.defineProperty(cache, 'arrayBuffer', { value, writable: true, enumerable: true, configurable: true })
+      Object.defineProperty(cache, 'arrayBuffer', {
+        value,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      })
     },
   })
 }

@@ -1,15 +1,14 @@
-import {
-  Dependency,
-  type DependencyResult,
-  type DependencyTarget,
-} from '../params/types.js'
+import { Dependency, type DependencyResult, type DependencyTarget } from '../params/types.js'
 import type { HandlerContext, InferValues, ParamsSpec } from './handler-types.js'
 
 /** The symbol under which `dependency(params, fn)` keeps a function's own parameters. */
 export const DEPENDENCY_PARAMS: unique symbol = Symbol.for('bustapi.fastapi.dependency-params')
 
 /** A function carrying its own parameter declarations, made by `dependency(params, fn)`. */
-export type DependencyFunction<P extends ParamsSpec, R> = ((values: InferValues<P>, ctx: HandlerContext) => R) & {
+export type DependencyFunction<P extends ParamsSpec, R> = ((
+  values: InferValues<P>,
+  ctx: HandlerContext,
+) => R) & {
   readonly [DEPENDENCY_PARAMS]: P
 }
 
@@ -25,7 +24,10 @@ export function dependency<const P extends ParamsSpec, R>(
   params: P,
   fn: (values: InferValues<P>, ctx: HandlerContext) => R,
 ): DependencyFunction<P, R> {
-  const wrapped = ((values: InferValues<P>, ctx: HandlerContext) => fn(values, ctx)) as DependencyFunction<P, R>
+  const wrapped = ((values: InferValues<P>, ctx: HandlerContext) => fn(values, ctx)) as DependencyFunction<
+    P,
+    R
+  >
   Object.defineProperty(wrapped, DEPENDENCY_PARAMS, { value: params })
   Object.defineProperty(wrapped, 'name', { value: fn.name })
   return wrapped
@@ -82,4 +84,3 @@ export class SecurityScopes {
     return this.scopes.join(' ')
   }
 }
-

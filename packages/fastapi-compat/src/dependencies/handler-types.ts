@@ -12,13 +12,14 @@ export type ParamSpec = Param<any, any> | Dependency<any, any> | StandardSchemaV
 export type ParamsSpec = Record<string, ParamSpec>
 
 /** The value one declaration gives the handler. */
-export type InferValue<X> = X extends Param<infer S, any>
-  ? StandardSchemaV1.InferOutput<S>
-  : X extends Dependency<infer T, any>
-    ? T
-    : X extends StandardSchemaV1
-      ? StandardSchemaV1.InferOutput<X>
-      : never
+export type InferValue<X> =
+  X extends Param<infer S, any>
+    ? StandardSchemaV1.InferOutput<S>
+    : X extends Dependency<infer T, any>
+      ? T
+      : X extends StandardSchemaV1
+        ? StandardSchemaV1.InferOutput<X>
+        : never
 
 /** The handler's first argument, typed from its `params`. */
 export type InferValues<P> = { -readonly [K in keyof P]: InferValue<P[K]> }

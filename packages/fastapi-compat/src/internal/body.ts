@@ -10,7 +10,10 @@ const MAX_MULTIPART = 16 << 20
 const MAX_PARTS = 1000
 
 /** What the route's body parameters see: parsed JSON, raw text for non-JSON types, or nothing. */
-export type JsonBody = { present: false } | { present: true; value: unknown } | { error: ErrorItem; raw: string }
+export type JsonBody =
+  | { present: false }
+  | { present: true; value: unknown }
+  | { error: ErrorItem; raw: string }
 
 function isJsonType(type: string | undefined, strict: boolean): boolean {
   // FastAPI's strict_content_type (default): a body without a content type is not JSON.
@@ -76,7 +79,8 @@ export async function readFormBody(c: Context): Promise<FormBody> {
   const multipart = type.startsWith('multipart/form-data')
   if (!multipart && !type.startsWith('application/x-www-form-urlencoded')) return form
   const length = Number(c.req.header('content-length') ?? '0')
-  if (length > (multipart ? MAX_MULTIPART : MAX_BODY)) throw new HTTPException(413, 'Request Entity Too Large')
+  if (length > (multipart ? MAX_MULTIPART : MAX_BODY))
+    throw new HTTPException(413, 'Request Entity Too Large')
   let data: FormData
   try {
     data = await c.req.raw.clone().formData()
@@ -85,7 +89,8 @@ export async function readFormBody(c: Context): Promise<FormBody> {
   }
   let parts = 0
   for (const [name, value] of data) {
-    if (++parts > MAX_PARTS) throw new HTTPException(400, `Too many fields. Maximum number of fields is ${MAX_PARTS}.`)
+    if (++parts > MAX_PARTS)
+      throw new HTTPException(400, `Too many fields. Maximum number of fields is ${MAX_PARTS}.`)
     if (typeof value === 'string') {
       const list = form.fields.get(name)
       if (list) list.push(value)

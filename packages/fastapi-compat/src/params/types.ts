@@ -99,15 +99,16 @@ export function Form<S extends StandardSchemaV1>(schema: S, options?: ParamOptio
  * The type a `Depends` resolves to: the awaited return of a function, the first `yield` of a
  * generator, or what a security dependency's `call` resolves to.
  */
-export type DependencyResult<D> = D extends SecurityDependency<infer T>
-  ? T
-  : D extends (...args: any[]) => AsyncGenerator<infer Y, any, any>
-    ? Y
-    : D extends (...args: any[]) => Generator<infer Y, any, any>
+export type DependencyResult<D> =
+  D extends SecurityDependency<infer T>
+    ? T
+    : D extends (...args: any[]) => AsyncGenerator<infer Y, any, any>
       ? Y
-      : D extends (...args: any[]) => infer R
-        ? Awaited<R>
-        : never
+      : D extends (...args: any[]) => Generator<infer Y, any, any>
+        ? Y
+        : D extends (...args: any[]) => infer R
+          ? Awaited<R>
+          : never
 
 /**
  * What FastAPI-style security utilities implement (`OAuth2PasswordBearer`, `HTTPBearer`, ...):

@@ -68,10 +68,7 @@ function fileSchema<T>(
     '~standard': {
       version: 1,
       vendor: 'bustapi',
-      validate: (value) =>
-        test(value)
-          ? { value }
-          : { issues: [{ message: `Expected ${expected}` }] },
+      validate: (value) => (test(value) ? { value } : { issues: [{ message: `Expected ${expected}` }] }),
     },
   }
 }

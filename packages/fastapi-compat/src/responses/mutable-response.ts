@@ -19,7 +19,9 @@ export function serializeCookie(key: string, value: string, options: SetCookieOp
   if (options.max_age !== undefined) out += `; Max-Age=${options.max_age}`
   if (options.expires !== undefined) {
     const date =
-      typeof options.expires === 'number' ? new Date(Date.now() + options.expires * 1000) : new Date(options.expires)
+      typeof options.expires === 'number'
+        ? new Date(Date.now() + options.expires * 1000)
+        : new Date(options.expires)
     out += `; expires=${date.toUTCString()}`
   }
   if (options.domain !== undefined) out += `; Domain=${options.domain}`
@@ -47,7 +49,10 @@ export class MutableResponse {
   }
 
   /** Expires a cookie. */
-  delete_cookie(key: string, options: Pick<SetCookieOptions, 'path' | 'domain' | 'secure' | 'httponly' | 'samesite'> = {}): void {
+  delete_cookie(
+    key: string,
+    options: Pick<SetCookieOptions, 'path' | 'domain' | 'secure' | 'httponly' | 'samesite'> = {},
+  ): void {
     this.set_cookie(key, '', { ...options, max_age: 0, expires: new Date(0) })
   }
 

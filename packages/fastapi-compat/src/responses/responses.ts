@@ -27,11 +27,7 @@ function normalize(init: ResponseInit | number | undefined): ResponseInit {
 
 const NO_BODY = new Set([101, 204, 205, 304])
 
-function build(
-  target: globalThis.Response,
-  init: ResponseInit,
-  defaultType: string | undefined,
-): void {
+function build(target: globalThis.Response, init: ResponseInit, defaultType: string | undefined): void {
   if (init.background) Object.defineProperty(target, BACKGROUND, { value: init.background })
   const type = init.media_type ?? defaultType
   if (type !== undefined && !target.headers.has('content-type')) {

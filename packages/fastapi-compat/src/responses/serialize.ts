@@ -1,9 +1,9 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
+import type { BackgroundTasks } from '../background.js'
 import { ResponseValidationError } from '../exceptions.js'
 import { issuesToErrors } from '../validation/errors.js'
 import type { MutableResponse } from './mutable-response.js'
 import { backgroundOf, JSONResponse, type ResponseClass } from './responses.js'
-import type { BackgroundTasks } from '../background.js'
 
 /** How a route turns its handler's return value into a Response. */
 export interface ResponsePlan {

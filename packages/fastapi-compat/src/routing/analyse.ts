@@ -6,10 +6,10 @@ import {
   type DependencyTarget,
   isDependency,
   isParam,
+  isSecurityDependency,
   Param,
   type ParamKind,
   type SecurityDependency,
-  isSecurityDependency,
 } from '../params/types.js'
 import { isObjectSchema, type Shape, shapeOf } from '../schema/shape.js'
 
@@ -33,7 +33,15 @@ export interface Dependant {
   readonly deps: ReadonlyArray<{ readonly name: string | undefined; readonly dep: Dependency }>
 }
 
-const ORDER: Record<ParamKind, number> = { path: 0, query: 1, header: 2, cookie: 3, body: 4, form: 4, file: 4 }
+const ORDER: Record<ParamKind, number> = {
+  path: 0,
+  query: 1,
+  header: 2,
+  cookie: 3,
+  body: 4,
+  form: 4,
+  file: 4,
+}
 
 /** Applies FastAPI's rule to a bare schema: a path name is a path param, an object the body, else query. */
 function toParam(name: string, spec: Param | StandardSchemaV1, pathNames: ReadonlySet<string>): Param {
@@ -61,7 +69,10 @@ export function analyse(
   extraDeps: readonly Dependency[] = [],
 ): Dependant {
   const fields: Field[] = []
-  const deps: Array<{ name: string | undefined; dep: Dependency }> = extraDeps.map((dep) => ({ name: undefined, dep }))
+  const deps: Array<{ name: string | undefined; dep: Dependency }> = extraDeps.map((dep) => ({
+    name: undefined,
+    dep,
+  }))
   for (const [name, spec] of Object.entries(params)) {
     if (isDependency(spec)) {
       deps.push({ name, dep: spec })
@@ -74,7 +85,9 @@ export function analyse(
     }
     const param = toParam(name, spec as Param | StandardSchemaV1, pathNames)
     if (param.kind === 'path' && !pathNames.has(name) && !pathNames.has(param.options.alias ?? '')) {
-      throw new Error(`Path parameter "${name}" is not in the route path; add {${name}} to the path or use Query(...).`)
+      throw new Error(
+        `Path parameter "${name}" is not in the route path; add {${name}} to the path or use Query(...).`,
+      )
     }
     const hasDefault = Object.hasOwn(param.options, 'default')
     fields.push({
@@ -99,7 +112,11 @@ export function analyse(
 export function flatten(
   root: Dependant,
   resolve: (target: DependencyTarget) => Dependant | undefined,
-): { flatParams: Array<{ name: string; param: Param }>; fields: Field[]; securities: Array<{ dep: SecurityDependency; scopes: string[] }> } {
+): {
+  flatParams: Array<{ name: string; param: Param }>
+  fields: Field[]
+  securities: Array<{ dep: SecurityDependency; scopes: string[] }>
+} {
   const flatParams: Array<{ name: string; param: Param }> = []
   const fields: Field[] = []
   const securities: Array<{ dep: SecurityDependency; scopes: string[] }> = []

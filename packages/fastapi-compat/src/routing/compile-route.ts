@@ -46,7 +46,8 @@ export function compileRoute(
     exclude_none: o.response_model_exclude_none === true,
   }
   const resolve = (target: DependencyTarget) => {
-    const real = services.dependency_overrides.size > 0 ? (services.dependency_overrides.get(target) ?? target) : target
+    const real =
+      services.dependency_overrides.size > 0 ? (services.dependency_overrides.get(target) ?? target) : target
     return { target: real, dependant: dependantOf(real, pathNames, dependants) }
   }
   const handler = record.handler
@@ -54,7 +55,8 @@ export function compileRoute(
 
   const endpoint = async (c: Context): Promise<Response> => {
     const json = bodyFields.length > 0 ? await readJsonBody(c, services.strict_content_type) : undefined
-    if (json !== undefined && 'error' in json) throw new RequestValidationError([json.error], { body: json.raw })
+    if (json !== undefined && 'error' in json)
+      throw new RequestValidationError([json.error], { body: json.raw })
     const s: SolveState = {
       c,
       url: new URL(c.req.url),
@@ -112,7 +114,18 @@ export function compileRoute(
     tags: record.tags,
     responses: record.responses,
   }
-  const copy = ['response_model', 'status_code', 'summary', 'description', 'response_description', 'deprecated', 'operation_id', 'include_in_schema', 'response_class'] as const
-  for (const key of copy) if (o[key] !== undefined) (declaration as unknown as Record<string, unknown>)[key] = o[key]
+  const copy = [
+    'response_model',
+    'status_code',
+    'summary',
+    'description',
+    'response_description',
+    'deprecated',
+    'operation_id',
+    'include_in_schema',
+    'response_class',
+  ] as const
+  for (const key of copy)
+    if (o[key] !== undefined) (declaration as unknown as Record<string, unknown>)[key] = o[key]
   return { pattern, declaration, handler: endpoint }
 }

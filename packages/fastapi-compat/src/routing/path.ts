@@ -23,7 +23,9 @@ export function toHonoPath(path: string): { pattern: string; names: string[] } {
       case 'uuid':
         return `:${name}{[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}}`
       default:
-        throw new Error(`Unknown path convertor "${convertor}" in ${path}; use str, path, int, float or uuid.`)
+        throw new Error(
+          `Unknown path convertor "${convertor}" in ${path}; use str, path, int, float or uuid.`,
+        )
     }
   })
   return { pattern, names }

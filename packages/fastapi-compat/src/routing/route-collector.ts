@@ -38,7 +38,11 @@ export abstract class RouteCollector {
     return this.#register(['GET'], path, a, b)
   }
   /** A POST path operation. */
-  post<const P extends ParamsSpec = {}>(path: string, options: RouteOptions<P>, handler: RouteHandler<P>): this
+  post<const P extends ParamsSpec = {}>(
+    path: string,
+    options: RouteOptions<P>,
+    handler: RouteHandler<P>,
+  ): this
   post(path: string, handler: RouteHandler<{}>): this
   post(path: string, a: unknown, b?: unknown): this {
     return this.#register(['POST'], path, a, b)
@@ -50,25 +54,41 @@ export abstract class RouteCollector {
     return this.#register(['PUT'], path, a, b)
   }
   /** A PATCH path operation. */
-  patch<const P extends ParamsSpec = {}>(path: string, options: RouteOptions<P>, handler: RouteHandler<P>): this
+  patch<const P extends ParamsSpec = {}>(
+    path: string,
+    options: RouteOptions<P>,
+    handler: RouteHandler<P>,
+  ): this
   patch(path: string, handler: RouteHandler<{}>): this
   patch(path: string, a: unknown, b?: unknown): this {
     return this.#register(['PATCH'], path, a, b)
   }
   /** A DELETE path operation. */
-  delete<const P extends ParamsSpec = {}>(path: string, options: RouteOptions<P>, handler: RouteHandler<P>): this
+  delete<const P extends ParamsSpec = {}>(
+    path: string,
+    options: RouteOptions<P>,
+    handler: RouteHandler<P>,
+  ): this
   delete(path: string, handler: RouteHandler<{}>): this
   delete(path: string, a: unknown, b?: unknown): this {
     return this.#register(['DELETE'], path, a, b)
   }
   /** An OPTIONS path operation. */
-  options<const P extends ParamsSpec = {}>(path: string, options: RouteOptions<P>, handler: RouteHandler<P>): this
+  options<const P extends ParamsSpec = {}>(
+    path: string,
+    options: RouteOptions<P>,
+    handler: RouteHandler<P>,
+  ): this
   options(path: string, handler: RouteHandler<{}>): this
   options(path: string, a: unknown, b?: unknown): this {
     return this.#register(['OPTIONS'], path, a, b)
   }
   /** A HEAD path operation. */
-  head<const P extends ParamsSpec = {}>(path: string, options: RouteOptions<P>, handler: RouteHandler<P>): this
+  head<const P extends ParamsSpec = {}>(
+    path: string,
+    options: RouteOptions<P>,
+    handler: RouteHandler<P>,
+  ): this
   head(path: string, handler: RouteHandler<{}>): this
   head(path: string, a: unknown, b?: unknown): this {
     return this.#register(['HEAD'], path, a, b)
@@ -83,6 +103,11 @@ export abstract class RouteCollector {
     options: RouteOptions<P> & { methods?: string[] },
     handler: RouteHandler<P>,
   ): this {
-    return this.#register((options.methods ?? ['GET']).map((m) => m.toUpperCase()), path, options, handler)
+    return this.#register(
+      (options.methods ?? ['GET']).map((m) => m.toUpperCase()),
+      path,
+      options,
+      handler,
+    )
   }
 }

@@ -1,18 +1,18 @@
+import { getCookie } from '@bustapi/core'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { Context } from 'hono'
-import { getCookie } from '@bustapi/core'
+import type { BackgroundTasks } from '../background.js'
 import { SecurityScopes } from '../dependencies/depends.js'
 import type { HandlerContext } from '../dependencies/handler-types.js'
-import type { BackgroundTasks } from '../background.js'
 import type { FormBody, JsonBody } from '../internal/body.js'
 import { coerceString } from '../params/coerce.js'
 import { laxBody } from '../params/coerce-deep.js'
 import { type DependencyTarget, isSecurityDependency } from '../params/types.js'
-import { fileBytesMarker } from './file-values.js'
 import type { MutableResponse } from '../responses/mutable-response.js'
 import { type ErrorItem, errorItem } from '../validation/error-types.js'
 import { issuesToErrors } from '../validation/errors.js'
 import type { Dependant, Field } from './analyse.js'
+import { fileBytesMarker } from './file-values.js'
 
 type Exit = AsyncGenerator<unknown, unknown, unknown> | Generator<unknown, unknown, unknown>
 
@@ -29,17 +29,30 @@ export interface SolveState {
   readonly cache: Map<DependencyTarget, unknown>
   readonly exits: Exit[]
   readonly errors: ErrorItem[]
-  readonly resolve: (target: DependencyTarget) => { target: DependencyTarget; dependant: Dependant | undefined }
+  readonly resolve: (target: DependencyTarget) => {
+    target: DependencyTarget
+    dependant: Dependant | undefined
+  }
 }
 
-const LOC: Record<string, string> = { path: 'path', query: 'query', header: 'header', cookie: 'cookie', body: 'body', form: 'body', file: 'body' }
+const LOC: Record<string, string> = {
+  path: 'path',
+  query: 'query',
+  header: 'header',
+  cookie: 'cookie',
+  body: 'body',
+  form: 'body',
+  file: 'body',
+}
 
 function raw(field: Field, s: SolveState): unknown {
   switch (field.kind) {
     case 'path':
       return s.c.req.param(field.wire)
     case 'query':
-      return field.shape.array ? nonEmpty(s.url.searchParams.getAll(field.wire)) : (s.url.searchParams.getAll(field.wire).at(-1) ?? undefined)
+      return field.shape.array
+        ? nonEmpty(s.url.searchParams.getAll(field.wire))
+        : (s.url.searchParams.getAll(field.wire).at(-1) ?? undefined)
     case 'header': {
       const value = s.c.req.raw.headers.get(field.wire)
       if (value === null) return undefined
@@ -64,7 +77,11 @@ function raw(field: Field, s: SolveState): unknown {
     case 'file': {
       const files = s.form?.files.get(field.wire)
       if (files === undefined || files.length === 0) return undefined
-      return fileBytesMarker(field.schema) ? fileValues(files, field.shape.array) : field.shape.array ? files : files[0]
+      return fileBytesMarker(field.schema)
+        ? fileValues(files, field.shape.array)
+        : field.shape.array
+          ? files
+          : files[0]
     }
   }
 }

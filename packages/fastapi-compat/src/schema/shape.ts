@@ -14,7 +14,18 @@ export interface Shape {
 
 type Node = Record<string, any>
 
-const WRAPPERS = new Set(['optional', 'nullable', 'nullish', 'exact_optional', 'undefinedable', 'default', 'prefault', 'readonly', 'catch', 'non_optional'])
+const WRAPPERS = new Set([
+  'optional',
+  'nullable',
+  'nullish',
+  'exact_optional',
+  'undefinedable',
+  'default',
+  'prefault',
+  'readonly',
+  'catch',
+  'non_optional',
+])
 
 function valibotShape(s: Node, optional = false): Shape {
   const type: string = s.type
@@ -25,7 +36,13 @@ function valibotShape(s: Node, optional = false): Shape {
     return { scalar: integer ? 'integer' : 'number', array: false, optional }
   }
   if (type === 'boolean' || type === 'string') return { scalar: type, array: false, optional }
-  if (type === 'object' || type === 'loose_object' || type === 'strict_object' || type === 'object_with_rest' || type === 'record')
+  if (
+    type === 'object' ||
+    type === 'loose_object' ||
+    type === 'strict_object' ||
+    type === 'object_with_rest' ||
+    type === 'record'
+  )
     return { scalar: 'object', array: false, optional }
   if (type === 'picklist' || type === 'enum' || type === 'literal') {
     const options: unknown[] = type === 'literal' ? [s.literal] : (s.options ?? [])
@@ -40,11 +57,15 @@ function zodShape(s: Node, optional = false): Shape {
   const type: string = def.type
   if (type === 'optional' || type === 'default' || type === 'prefault' || type === 'catch')
     return zodShape(def.innerType, true)
-  if (type === 'nullable' || type === 'readonly' || type === 'nonoptional') return zodShape(def.innerType, optional)
+  if (type === 'nullable' || type === 'readonly' || type === 'nonoptional')
+    return zodShape(def.innerType, optional)
   if (type === 'pipe') return zodShape(def.in, optional)
   if (type === 'array') return { ...zodShape(def.element), array: true, optional }
   if (type === 'number') {
-    const integer = def.format === 'safeint' || def.format === 'int32' || (def.checks ?? []).some((c: Node) => c._zod?.def?.format === 'safeint')
+    const integer =
+      def.format === 'safeint' ||
+      def.format === 'int32' ||
+      (def.checks ?? []).some((c: Node) => c._zod?.def?.format === 'safeint')
     return { scalar: integer ? 'integer' : 'number', array: false, optional }
   }
   if (type === 'boolean' || type === 'string') return { scalar: type, array: false, optional }
@@ -74,7 +95,8 @@ export function shapeOf(schema: StandardSchemaV1): Shape {
     if (vendor === 'valibot') shape = valibotShape(node)
     else if (vendor === 'zod' && node._zod) shape = zodShape(node)
     else {
-      const list = (node as { [k: symbol]: { list: boolean } })[Symbol.for('bustapi.fastapi.file-schema')]?.list
+      const list = (node as { [k: symbol]: { list: boolean } })[Symbol.for('bustapi.fastapi.file-schema')]
+        ?.list
       shape = { scalar: 'unknown', array: list ?? false, optional: false }
     }
     cache.set(schema, shape)

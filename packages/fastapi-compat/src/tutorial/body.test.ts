@@ -1,6 +1,6 @@
 import * as v from 'valibot'
-import { z } from 'zod'
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { FastAPI, TestClient } from '../index.js'
 
 // Ported from fastapi/fastapi docs_src/body/* and tests/test_tutorial/test_body/*.
@@ -41,7 +41,9 @@ for (const [label, schema] of [
         description: null,
         tax: null,
       })
-      const res = await client.post('/items/', { json: { name: 'Foo', price: '50.5', description: 'Some Foo', tax: 0.3 } })
+      const res = await client.post('/items/', {
+        json: { name: 'Foo', price: '50.5', description: 'Some Foo', tax: 0.3 },
+      })
       expect(res.json()).toEqual({ name: 'Foo', price: 50.5, description: 'Some Foo', tax: 0.3 })
     })
 
@@ -79,9 +81,14 @@ for (const [label, schema] of [
     })
 
     it('test_post_with_none: a null body is missing', async () => {
-      const res = await client.post('/items/', { json: null, headers: { 'content-type': 'application/json' } })
+      const res = await client.post('/items/', {
+        json: null,
+        headers: { 'content-type': 'application/json' },
+      })
       expect(res.status_code).toBe(422)
-      expect(res.json()).toEqual({ detail: [{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }] })
+      expect(res.json()).toEqual({
+        detail: [{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }],
+      })
     })
 
     it('test_post_broken_body: json_invalid at the error offset', async () => {
@@ -120,8 +127,14 @@ for (const [label, schema] of [
 
     it('test_explicit_content_type / test_geo_json: JSON and +json types parse', async () => {
       const content = '{"name": "Foo", "price": 50.5}'
-      expect((await client.post('/items/', { content, headers: { 'Content-Type': 'application/json' } })).status_code).toBe(200)
-      expect((await client.post('/items/', { content, headers: { 'Content-Type': 'application/geo+json' } })).status_code).toBe(200)
+      expect(
+        (await client.post('/items/', { content, headers: { 'Content-Type': 'application/json' } }))
+          .status_code,
+      ).toBe(200)
+      expect(
+        (await client.post('/items/', { content, headers: { 'Content-Type': 'application/geo+json' } }))
+          .status_code,
+      ).toBe(200)
     })
 
     it('test_no_content_type_json / test_wrong_headers: other types are rejected (strict_content_type)', async () => {
@@ -130,7 +143,11 @@ for (const [label, schema] of [
       for (const type of ['text/plain', 'application/geo+json-seq', 'application/not-really-json']) {
         const res = await client.post('/items/', { content, headers: { 'Content-Type': type } })
         expect(res.status_code).toBe(422)
-        expect(res.json().detail[0]).toMatchObject({ type: 'model_attributes_type', loc: ['body'], input: content })
+        expect(res.json().detail[0]).toMatchObject({
+          type: 'model_attributes_type',
+          loc: ['body'],
+          input: content,
+        })
       }
     })
   })
@@ -138,7 +155,11 @@ for (const [label, schema] of [
 
 describe('strict_content_type tutorial001 (lax)', () => {
   const app = new FastAPI({ strict_content_type: false })
-  app.post('/items/', { params: { item: v.object({ name: v.string(), price: v.number() }) } }, ({ item }) => item)
+  app.post(
+    '/items/',
+    { params: { item: v.object({ name: v.string(), price: v.number() }) } },
+    ({ item }) => item,
+  )
   const client = new TestClient(app)
 
   it('test_lax_post_without_content_type_is_parsed_as_json', async () => {
@@ -148,7 +169,10 @@ describe('strict_content_type tutorial001 (lax)', () => {
   })
 
   it('test_lax_post_with_text_plain_is_still_rejected', async () => {
-    const res = await client.post('/items/', { content: '{"name": "Foo", "price": 50.5}', headers: { 'Content-Type': 'text/plain' } })
+    const res = await client.post('/items/', {
+      content: '{"name": "Foo", "price": 50.5}',
+      headers: { 'Content-Type': 'text/plain' },
+    })
     expect(res.status_code).toBe(422)
   })
 })
@@ -174,6 +198,13 @@ describe('body tutorial002-004 (model with path and query params)', () => {
     const res = await client.put('/items/123', { json: { name: 'Foo', price: 50.1 } })
     expect(res.json()).toEqual({ item_id: 123, name: 'Foo', price: 50.1, description: null, tax: null })
     const withQ = await client.put('/items/5?q=bar', { json: { name: 'Foo', price: 50.1 } })
-    expect(withQ.json()).toEqual({ item_id: 5, name: 'Foo', price: 50.1, description: null, tax: null, q: 'bar' })
+    expect(withQ.json()).toEqual({
+      item_id: 5,
+      name: 'Foo',
+      price: 50.1,
+      description: null,
+      tax: null,
+      q: 'bar',
+    })
   })
 })

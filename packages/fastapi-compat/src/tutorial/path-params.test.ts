@@ -17,7 +17,9 @@ describe('path_params tutorial001 (untyped path parameter)', () => {
 
 describe('path_params tutorial002 (int path parameter)', () => {
   const app = new FastAPI()
-  app.get('/items/{item_id}', { params: { item_id: v.pipe(v.number(), v.integer()) } }, ({ item_id }) => ({ item_id }))
+  app.get('/items/{item_id}', { params: { item_id: v.pipe(v.number(), v.integer()) } }, ({ item_id }) => ({
+    item_id,
+  }))
   const client = new TestClient(app)
 
   it('test_get_items: converts the segment to a number', async () => {
@@ -69,7 +71,9 @@ describe('path_params tutorial003b (duplicate route)', () => {
 
 describe('path_params tutorial004 (path convertor)', () => {
   const app = new FastAPI()
-  app.get('/files/{file_path:path}', { params: { file_path: v.string() } }, ({ file_path }) => ({ file_path }))
+  app.get('/files/{file_path:path}', { params: { file_path: v.string() } }, ({ file_path }) => ({
+    file_path,
+  }))
   const client = new TestClient(app)
 
   it('test_file_path: captures the rest of the path', async () => {
@@ -96,9 +100,18 @@ describe('path_params tutorial005 (enum path parameter)', () => {
   const client = new TestClient(app)
 
   it('test_get_enums_alexnet / lenet / resnet', async () => {
-    expect((await client.get('/models/alexnet')).json()).toEqual({ model_name: 'alexnet', message: 'Deep Learning FTW!' })
-    expect((await client.get('/models/lenet')).json()).toEqual({ model_name: 'lenet', message: 'LeCNN all the images' })
-    expect((await client.get('/models/resnet')).json()).toEqual({ model_name: 'resnet', message: 'Have some residuals' })
+    expect((await client.get('/models/alexnet')).json()).toEqual({
+      model_name: 'alexnet',
+      message: 'Deep Learning FTW!',
+    })
+    expect((await client.get('/models/lenet')).json()).toEqual({
+      model_name: 'lenet',
+      message: 'LeCNN all the images',
+    })
+    expect((await client.get('/models/resnet')).json()).toEqual({
+      model_name: 'resnet',
+      message: 'Have some residuals',
+    })
   })
 
   it('test_get_enums_invalid: answers 422 enum with the expected values', async () => {

@@ -10,7 +10,9 @@ const readItems = ({ q }: { q?: string | null }) => (q ? { items, q } : { items 
 
 function appWith(q: Parameters<typeof Query>[0], options?: Parameters<typeof Query>[1]) {
   const app = new FastAPI()
-  app.get('/items/', { params: { q: Query(q, options) } }, ({ q }) => readItems({ q: q as string | undefined }))
+  app.get('/items/', { params: { q: Query(q, options) } }, ({ q }) =>
+    readItems({ q: q as string | undefined }),
+  )
   return new TestClient(app)
 }
 
@@ -41,10 +43,15 @@ describe('query_params_str_validations tutorial001/002 (max_length)', () => {
 })
 
 describe('query_params_str_validations tutorial004 (pattern)', () => {
-  const client = appWith(v.optional(v.pipe(v.string(), v.minLength(3), v.maxLength(50), v.regex(/^fixedquery$/))))
+  const client = appWith(
+    v.optional(v.pipe(v.string(), v.minLength(3), v.maxLength(50), v.regex(/^fixedquery$/))),
+  )
 
   it('test_query_params_str_validations_q_fixedquery', async () => {
-    expect((await client.get('/items/', { params: { q: 'fixedquery' } })).json()).toEqual({ items, q: 'fixedquery' })
+    expect((await client.get('/items/', { params: { q: 'fixedquery' } })).json()).toEqual({
+      items,
+      q: 'fixedquery',
+    })
   })
 
   it('test_query_params_str_validations_q_nonregexquery', async () => {
@@ -78,7 +85,9 @@ describe('query_params_str_validations tutorial006 (required with min_length)', 
   it('test_query_params_str_validations_no_query: missing', async () => {
     const res = await client.get('/items/')
     expect(res.status_code).toBe(422)
-    expect(res.json()).toEqual({ detail: [{ type: 'missing', loc: ['query', 'q'], msg: 'Field required', input: null }] })
+    expect(res.json()).toEqual({
+      detail: [{ type: 'missing', loc: ['query', 'q'], msg: 'Field required', input: null }],
+    })
   })
 
   it('test_query_params_str_validations_q_fixedquery_too_short', async () => {
@@ -99,13 +108,19 @@ describe('query_params_str_validations tutorial006 (required with min_length)', 
 })
 
 describe('query_params_str_validations tutorial010 (alias)', () => {
-  const client = appWith(v.optional(v.pipe(v.string(), v.minLength(3), v.maxLength(50), v.regex(/^fixedquery$/))), {
-    alias: 'item-query',
-    deprecated: true,
-  })
+  const client = appWith(
+    v.optional(v.pipe(v.string(), v.minLength(3), v.maxLength(50), v.regex(/^fixedquery$/))),
+    {
+      alias: 'item-query',
+      deprecated: true,
+    },
+  )
 
   it('test_query_params_str_validations_item_query_fixedquery: reads the alias', async () => {
-    expect((await client.get('/items/', { params: { 'item-query': 'fixedquery' } })).json()).toEqual({ items, q: 'fixedquery' })
+    expect((await client.get('/items/', { params: { 'item-query': 'fixedquery' } })).json()).toEqual({
+      items,
+      q: 'fixedquery',
+    })
   })
 
   it('test_query_params_str_validations_q_fixedquery: ignores the Python name', async () => {
@@ -114,14 +129,21 @@ describe('query_params_str_validations tutorial010 (alias)', () => {
 
   it('test_query_params_str_validations_item_query_nonregexquery: loc uses the alias', async () => {
     const res = await client.get('/items/', { params: { 'item-query': 'nonregexquery' } })
-    expect(res.json().detail[0]).toMatchObject({ type: 'string_pattern_mismatch', loc: ['query', 'item-query'] })
+    expect(res.json().detail[0]).toMatchObject({
+      type: 'string_pattern_mismatch',
+      loc: ['query', 'item-query'],
+    })
   })
 })
 
 describe('query_params_str_validations tutorial011-013 (list query parameters)', () => {
   const app = new FastAPI()
   app.get('/items/', { params: { q: Query(v.nullish(v.array(v.string()), null)) } }, ({ q }) => ({ q }))
-  app.get('/defaults/', { params: { q: Query(v.array(v.string()), { default: ['foo', 'bar'] }) } }, ({ q }) => ({ q }))
+  app.get(
+    '/defaults/',
+    { params: { q: Query(v.array(v.string()), { default: ['foo', 'bar'] }) } },
+    ({ q }) => ({ q }),
+  )
   app.get('/numbers/', { params: { n: Query(v.optional(v.array(v.number()), [])) } }, ({ n }) => ({ n }))
   const client = new TestClient(app)
 
@@ -174,8 +196,8 @@ describe('query_params_str_validations tutorial015 (custom validator)', () => {
     'isbn-9781529046137': "The Hitchhiker's Guide to the Galaxy",
     'imdb-tt0371724': "The Hitchhiker's Guide to the Galaxy",
   }
-  const check_valid_id = v.check<string>(
-    (id) => id.startsWith('isbn-') || id.startsWith('imdb-'),
+  const check_valid_id = v.check(
+    (id: string) => id.startsWith('isbn-') || id.startsWith('imdb-'),
     'Invalid ID format, it must start with "isbn-" or "imdb-"',
   )
   const app = new FastAPI()

@@ -10,8 +10,10 @@ const description = 'This is an amazing item that has a long description'
 describe('query_params tutorial001 (defaults)', () => {
   const fake_items_db = [{ item_name: 'Foo' }, { item_name: 'Bar' }, { item_name: 'Baz' }]
   const app = new FastAPI()
-  app.get('/items/', { params: { skip: v.optional(int, 0), limit: v.optional(int, 10) } }, ({ skip, limit }) =>
-    fake_items_db.slice(skip, skip + limit),
+  app.get(
+    '/items/',
+    { params: { skip: v.optional(int, 0), limit: v.optional(int, 10) } },
+    ({ skip, limit }) => fake_items_db.slice(skip, skip + limit),
   )
   const client = new TestClient(app)
 
@@ -24,8 +26,10 @@ describe('query_params tutorial001 (defaults)', () => {
 
 describe('query_params tutorial002 (optional)', () => {
   const app = new FastAPI()
-  app.get('/items/{item_id}', { params: { item_id: v.string(), q: v.optional(v.string()) } }, ({ item_id, q }) =>
-    q ? { item_id, q } : { item_id },
+  app.get(
+    '/items/{item_id}',
+    { params: { item_id: v.string(), q: v.optional(v.string()) } },
+    ({ item_id, q }) => (q ? { item_id, q } : { item_id }),
   )
   const client = new TestClient(app)
 
@@ -39,7 +43,14 @@ describe('query_params tutorial003/004 (bool conversion, several path params)', 
   const app = new FastAPI()
   app.get(
     '/users/{user_id}/items/{item_id}',
-    { params: { user_id: int, item_id: v.string(), q: v.optional(v.string()), short: v.optional(v.boolean(), false) } },
+    {
+      params: {
+        user_id: int,
+        item_id: v.string(),
+        q: v.optional(v.string()),
+        short: v.optional(v.boolean(), false),
+      },
+    },
     ({ user_id, item_id, q, short }) => {
       const item: Record<string, unknown> = { item_id, owner_id: user_id }
       if (q) item.q = q
@@ -50,19 +61,29 @@ describe('query_params tutorial003/004 (bool conversion, several path params)', 
   const client = new TestClient(app)
 
   it('test_read_user_item: converts user_id to int and short to bool', async () => {
-    expect((await client.get('/users/123/items/foo')).json()).toEqual({ item_id: 'foo', owner_id: 123, description })
+    expect((await client.get('/users/123/items/foo')).json()).toEqual({
+      item_id: 'foo',
+      owner_id: 123,
+      description,
+    })
     expect((await client.get('/users/1/items/bar?q=somequery')).json()).toEqual({
       item_id: 'bar',
       owner_id: 1,
       q: 'somequery',
       description,
     })
-    expect((await client.get('/users/42/items/baz?short=true')).json()).toEqual({ item_id: 'baz', owner_id: 42 })
+    expect((await client.get('/users/42/items/baz?short=true')).json()).toEqual({
+      item_id: 'baz',
+      owner_id: 42,
+    })
   })
 
   it('accepts every spelling of a boolean pydantic accepts', async () => {
     for (const yes of ['1', 'True', 'true', 'on', 'yes', 'y', 't']) {
-      expect((await client.get(`/users/1/items/a?short=${yes}`)).json()).toEqual({ item_id: 'a', owner_id: 1 })
+      expect((await client.get(`/users/1/items/a?short=${yes}`)).json()).toEqual({
+        item_id: 'a',
+        owner_id: 1,
+      })
     }
     const res = await client.get('/users/1/items/a?short=maybe')
     expect(res.status_code).toBe(422)
@@ -77,10 +98,14 @@ describe('query_params tutorial003/004 (bool conversion, several path params)', 
 
 describe('query_params tutorial005 (required)', () => {
   const app = new FastAPI()
-  app.get('/items/{item_id}', { params: { item_id: v.string(), needy: v.string() } }, ({ item_id, needy }) => ({
-    item_id,
-    needy,
-  }))
+  app.get(
+    '/items/{item_id}',
+    { params: { item_id: v.string(), needy: v.string() } },
+    ({ item_id, needy }) => ({
+      item_id,
+      needy,
+    }),
+  )
   const client = new TestClient(app)
 
   it('test_foo_needy_very', async () => {
@@ -102,13 +127,25 @@ describe('query_params tutorial006 (required, default and optional)', () => {
   const app = new FastAPI()
   app.get(
     '/items/{item_id}',
-    { params: { item_id: v.string(), needy: v.string(), skip: v.optional(int, 0), limit: v.nullish(int, null) } },
+    {
+      params: {
+        item_id: v.string(),
+        needy: v.string(),
+        skip: v.optional(int, 0),
+        limit: v.nullish(int, null),
+      },
+    },
     ({ item_id, needy, skip, limit }) => ({ item_id, needy, skip, limit }),
   )
   const client = new TestClient(app)
 
   it('test_foo_needy_very: fills defaults', async () => {
-    expect((await client.get('/items/foo?needy=very')).json()).toEqual({ item_id: 'foo', needy: 'very', skip: 0, limit: null })
+    expect((await client.get('/items/foo?needy=very')).json()).toEqual({
+      item_id: 'foo',
+      needy: 'very',
+      skip: 0,
+      limit: null,
+    })
   })
 
   it('test_foo_no_needy: reports every error in order', async () => {

@@ -25,7 +25,11 @@ function valibotOptions(expected: unknown): unknown[] {
 function lengthError(kind: 'short' | 'long', value: unknown, limit: number, loc: Loc): ErrorItem {
   if (Array.isArray(value)) {
     const key = kind === 'short' ? 'min_length' : 'max_length'
-    return errorItem(`too_${kind}`, loc, value, { field_type: 'List', [key]: limit, actual_length: value.length })
+    return errorItem(`too_${kind}`, loc, value, {
+      field_type: 'List',
+      [key]: limit,
+      actual_length: value.length,
+    })
   }
   return kind === 'short'
     ? errorItem('string_too_short', loc, value, { min_length: limit })
@@ -94,7 +98,9 @@ function fromValibot(issue: AnyIssue, value: unknown, loc: Loc): ErrorItem | und
       return errorItem('string_pattern_mismatch', loc, value, { pattern: (r as RegExp).source })
     case 'picklist':
     case 'literal':
-      return errorItem('literal_error', loc, value, { expected: expectedList(valibotOptions(issue.expected)) })
+      return errorItem('literal_error', loc, value, {
+        expected: expectedList(valibotOptions(issue.expected)),
+      })
     case 'enum':
       return errorItem('enum', loc, value, { expected: expectedList(valibotOptions(issue.expected)) })
     default:
@@ -121,7 +127,9 @@ function fromZod(issue: AnyIssue, value: unknown, loc: Loc): ErrorItem | undefin
       return lengthError('long', value, Number(issue.maximum), loc)
     case 'invalid_value': {
       const values: unknown[] = issue.values ?? []
-      return errorItem(values.length === 1 ? 'literal_error' : 'enum', loc, value, { expected: expectedList(values) })
+      return errorItem(values.length === 1 ? 'literal_error' : 'enum', loc, value, {
+        expected: expectedList(values),
+      })
     }
     case 'invalid_format':
       if (issue.format === 'regex' && issue.pattern)
@@ -142,7 +150,11 @@ function fromZod(issue: AnyIssue, value: unknown, loc: Loc): ErrorItem | undefin
  * @example
  * issuesToErrors(result.issues, ['body'], body)
  */
-export function issuesToErrors(issues: readonly StandardSchemaV1.Issue[], prefix: Loc, input: unknown): ErrorItem[] {
+export function issuesToErrors(
+  issues: readonly StandardSchemaV1.Issue[],
+  prefix: Loc,
+  input: unknown,
+): ErrorItem[] {
   const out: ErrorItem[] = []
   for (const raw of issues) {
     const issue = raw as AnyIssue
@@ -160,7 +172,12 @@ export function issuesToErrors(issues: readonly StandardSchemaV1.Issue[], prefix
       out.push(errorItem('missing', loc, path.length > 0 ? parent : null))
       continue
     }
-    const mapped = 'kind' in issue ? fromValibot(issue, value, loc) : 'code' in issue ? fromZod(issue, value, loc) : undefined
+    const mapped =
+      'kind' in issue
+        ? fromValibot(issue, value, loc)
+        : 'code' in issue
+          ? fromZod(issue, value, loc)
+          : undefined
     out.push(mapped ?? errorItem('value_error', loc, value, { error: {} }, `Value error, ${issue.message}`))
   }
   return out
@@ -172,5 +189,11 @@ export function issuesToErrors(issues: readonly StandardSchemaV1.Issue[], prefix
  * jsonInvalid(1, 'Expecting property name enclosed in double quotes')
  */
 export function jsonInvalid(position: number, error = 'Expecting value'): ErrorItem {
-  return { type: 'json_invalid', loc: ['body', position], msg: 'JSON decode error', input: {}, ctx: { error } }
+  return {
+    type: 'json_invalid',
+    loc: ['body', position],
+    msg: 'JSON decode error',
+    input: {},
+    ctx: { error },
+  }
 }
