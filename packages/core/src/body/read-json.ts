@@ -3,7 +3,8 @@ import { BodyError, unsupportedMediaType } from './body-error.js'
 import { isJsonMediaType, mediaTypeOf } from './content-type.js'
 import { locateJsonError } from './json-error.js'
 import type { BodyLimits } from './limits.js'
-import { readUtf8 } from './read-text.js'
+import { readBytes } from './read-bytes.js'
+import { decodeUtf8, readUtf8 } from './read-text.js'
 import { stateOf } from './state.js'
 
 /** Options of {@link readJson}. */
@@ -27,10 +28,11 @@ export interface ReadJsonOptions {
  * })
  */
 export function readJson(c: Context, options?: ReadJsonOptions): Promise<unknown> {
-  const contentType = c.req.raw.headers.get('content-type')
-  const mediaType = mediaTypeOf(contentType)
-  if (options?.requireContentType && !isJsonMediaType(mediaType)) {
-    return Promise.reject(unsupportedMediaType(contentType ?? undefined, 'application/json'))
+  if (options?.requireContentType) {
+    const contentType = c.req.raw.headers.get('content-type')
+    if (!isJsonMediaType(mediaTypeOf(contentType))) {
+      return Promise.reject(unsupportedMediaType(contentType ?? undefined, 'application/json'))
+    }
   }
   const state = stateOf(c)
   const limits = options?.limits
@@ -38,7 +40,15 @@ export function readJson(c: Context, options?: ReadJsonOptions): Promise<unknown
     // Parsed already; the text read re-checks this caller's size limit.
     return readUtf8(c, limits).then(() => state.json)
   }
-  state.json = readUtf8(c, limits).then((text) => parseJson(text, mediaType === ''))
+  // The Content-Type is looked at only for an empty body: building the request's Headers costs
+  // more than the rest of a small JSON read on Node's adapter.
+  const parse = (text: string) =>
+    parseJson(text, text.length === 0 && mediaTypeOf(c.req.raw.headers.get('content-type')) === '')
+  // Nothing read yet: straight from bytes to the value, one step instead of bytes, text, value.
+  state.json =
+    state.bytes === undefined && state.text === undefined
+      ? readBytes(c, limits).then((bytes) => parse(decodeUtf8(bytes)))
+      : readUtf8(c, limits).then(parse)
   return state.json
 }
 

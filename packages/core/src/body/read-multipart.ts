@@ -4,7 +4,7 @@ import { BodyError, tooLarge, unsupportedMediaType } from './body-error.js'
 import { mediaTypeOf } from './content-type.js'
 import { type BodyLimits, resolveLimits } from './limits.js'
 import { MultipartCollector, toBodyError } from './multipart-collector.js'
-import { hasHonoCache, openRequestStream, readSource } from './read-bytes.js'
+import { hasHonoCache, openRequestStream, readSource, sourceOf } from './read-bytes.js'
 import { checkFields } from './read-urlencoded.js'
 import { shareWithHono, stateOf } from './state.js'
 import type { ParsedForm } from './uploaded-file.js'
@@ -57,10 +57,11 @@ async function parse(c: Context, contentType: string, limits: Limits): Promise<P
   if (state.bytes !== undefined) bytes = await state.bytes
   else if (hasHonoCache(c)) bytes = new Uint8Array(await c.req.arrayBuffer())
   else if (c.req.raw.method !== 'GET' && c.req.raw.method !== 'HEAD') {
-    bytes = await readSource(c, limit, what)
+    const source = sourceOf(c)
+    bytes = source === undefined ? undefined : await readSource(source, limit, what)
     if (bytes !== undefined) {
       state.bytes = Promise.resolve(bytes)
-      shareWithHono(c, () => bytes!)
+      shareWithHono(c, bytes)
     }
   } else bytes = new Uint8Array(0)
   if (bytes !== undefined) {

@@ -40,19 +40,18 @@ export function readText(c: Context, limits?: Partial<BodyLimits>): Promise<stri
 }
 
 /** The body decoded as UTF-8, decoded once per request and shared with Hono's `c.req.text()`. */
-export async function readUtf8(c: Context, limits?: Partial<BodyLimits>): Promise<string> {
+export function readUtf8(c: Context, limits?: Partial<BodyLimits>): Promise<string> {
   const state = stateOf(c)
-  if (state.text === undefined) {
-    state.text = readBytes(c, limits).then((bytes) => {
+  const decoded = state.text
+  if (decoded === undefined) {
+    return (state.text = readBytes(c, limits).then((bytes) => {
       const text = decodeUtf8(bytes)
       shareTextWithHono(c, text)
       return text
-    })
-    return state.text
+    }))
   }
   // Someone decoded it already; this caller's limit still applies.
-  await readBytes(c, limits)
-  return state.text
+  return readBytes(c, limits).then(() => decoded)
 }
 
 function decodeCharset(bytes: Uint8Array, charset: string): string {

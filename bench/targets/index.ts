@@ -1,0 +1,14 @@
+import type { Target } from './types.js'
+
+/** Every target by name, loaded on demand (a server child loads only its own). */
+export const targetLoaders: Record<string, () => Promise<Target>> = {
+  hono: async () => (await import('./hono.js')).target,
+  core: async () => (await import('./core.js')).target,
+  fastify: async () => (await import('./fastify.js')).target,
+}
+
+export async function loadTarget(name: string): Promise<Target> {
+  const load = targetLoaders[name]
+  if (load === undefined) throw new Error(`Unknown bench target '${name}'`)
+  return load()
+}
