@@ -21,6 +21,7 @@ import {
   type TeardownRequestHook,
 } from './lifecycle.js'
 import { type RouteInfo, routeOf, tagHandler } from './route.js'
+import { createWebSocketHandler, type WebSocketHandler, type WebSocketOptions } from './websocket/route.js'
 
 type Awaitable<T> = T | Promise<T>
 
@@ -176,6 +177,31 @@ export class App<E extends Env = Env> {
   }
   all<P extends string>(path: P, ...handlers: RouteHandlers<E, P>): this {
     return this.on('ALL', path, ...handlers)
+  }
+
+  /**
+   * Registers a WebSocket endpoint: a GET route that upgrades once the handler calls `accept()`.
+   * @example
+   * app.websocket('/echo', async (ws) => {
+   *   await ws.accept()
+   *   for await (const message of ws) ws.send(message)
+   * })
+   */
+  websocket(
+    path: string,
+    handler: WebSocketHandler,
+    options: WebSocketOptions & { name?: string } = {},
+  ): this {
+    const { name, ...rest } = options
+    const reportError = rest.reportError ?? this.#report
+    this.add({
+      method: 'GET',
+      path,
+      handler: createWebSocketHandler(handler, { ...rest, reportError }),
+      name: name ?? (handler.name || `WEBSOCKET ${path}`),
+      meta: { websocket: true },
+    })
+    return this
   }
 
   /**

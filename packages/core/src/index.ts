@@ -53,3 +53,22 @@ export {
 export { type EventStreamOptions, eventStream, formatEvent, type ServerSentEvent } from './sse.js'
 export { STATUS_CODES } from './status.js'
 export { isStreamable, iterableToStream } from './streaming.js'
+export {
+  type AcceptOptions,
+  type ConnectOptions,
+  connectWebSocket,
+  createWebSocketHandler,
+  type TestWebSocket,
+  WEBSOCKET_UPGRADE,
+  WebSocketConnection,
+  WebSocketDisconnect,
+  type WebSocketHandler,
+  type WebSocketListener,
+  type WebSocketMessage,
+  type WebSocketOptions,
+  WebSocketRefused,
+  type WebSocketState,
+  type WebSocketTransport,
+  type WebSocketUpgrade,
+  type WebSocketUpgrader,
+} from './websocket/index.js'
