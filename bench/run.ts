@@ -70,7 +70,8 @@ const conditions =
 console.log(`\n${table}\n\n${conditions}`)
 
 if (args.has('--write')) {
-  const path = new URL('./README.md', import.meta.url)
+  // Compiled to bench/dist/run.js; the README sits beside the sources.
+  const path = new URL(import.meta.url.endsWith('.js') ? '../README.md' : './README.md', import.meta.url)
   const readme = await readFile(path, 'utf8')
   const block = `<!-- bench:start -->\n${table}\n\n${conditions}\n<!-- bench:end -->`
   await writeFile(path, readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, block))
