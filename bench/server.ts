@@ -8,7 +8,7 @@ const server = await (await loadTarget(name)).serve()
 process.stdout.write(`${JSON.stringify({ url: server.url })}\n`)
 
 const stop = () => {
-  server.close().finally(() => process.exit(0))
+  void server.close().finally(() => process.exit(0))
 }
 process.once('SIGTERM', stop)
 process.once('SIGINT', stop)

@@ -4,6 +4,8 @@ import type { BackgroundTasks } from './background.js'
 import { createErrorRenderer, type ExceptionHandler, type ExceptionKey } from './exception-handlers.js'
 import { HTTPException } from './exceptions.js'
 import { httpMiddleware, MiddlewareStack } from './middleware/stack.js'
+import { getOpenAPI } from './openapi/document.js'
+import { installDocs } from './openapi/setup.js'
 import type { Dependency, DependencyTarget, RouteDeclaration } from './params/types.js'
 import { type APIRouter, includedRecords, type RouterOptions } from './routing/api-router.js'
 import { compileRoute } from './routing/compile-route.js'
@@ -25,6 +27,15 @@ export interface FastAPIOptions {
   servers?: Array<Record<string, unknown>>
   openapi_tags?: Array<Record<string, unknown>>
   swagger_ui_parameters?: Record<string, unknown>
+  /** Where Swagger UI returns after OAuth2 login (default `/docs/oauth2-redirect`; null for none). */
+  swagger_ui_oauth2_redirect_url?: string | null
+  swagger_ui_init_oauth?: Record<string, unknown>
+  openapi_version?: string
+  terms_of_service?: string
+  contact?: Record<string, unknown>
+  license_info?: Record<string, unknown>
+  /** List `root_path` first in the document's `servers` (default true). */
+  root_path_in_servers?: boolean
   responses?: Record<string | number, Record<string, unknown>>
   /** Parse only JSON content types as JSON (default true, as FastAPI). */
   strict_content_type?: boolean
@@ -59,6 +70,8 @@ export class FastAPI extends RouteCollector {
   readonly servers: Array<Record<string, unknown>>
   readonly openapi_tags: Array<Record<string, unknown>> | undefined
   readonly swagger_ui_parameters: Record<string, unknown> | undefined
+  readonly swagger_ui_oauth2_redirect_url: string | null
+  readonly swagger_ui_init_oauth: Record<string, unknown> | undefined
   readonly dependencies: Dependency<any, any>[]
   readonly responses: Record<string | number, Record<string, unknown>>
   readonly strict_content_type: boolean
@@ -72,6 +85,7 @@ export class FastAPI extends RouteCollector {
   readonly #middleware = new MiddlewareStack()
   readonly #pending: Array<Promise<unknown>> = []
   readonly #matchers: RegExp[] = []
+  readonly #openapiOptions: FastAPIOptions
 
   constructor(options: FastAPIOptions = {}) {
     super()
@@ -86,6 +100,12 @@ export class FastAPI extends RouteCollector {
     this.servers = options.servers ?? []
     this.openapi_tags = options.openapi_tags
     this.swagger_ui_parameters = options.swagger_ui_parameters
+    this.swagger_ui_oauth2_redirect_url =
+      options.swagger_ui_oauth2_redirect_url === undefined
+        ? '/docs/oauth2-redirect'
+        : options.swagger_ui_oauth2_redirect_url
+    this.swagger_ui_init_oauth = options.swagger_ui_init_oauth
+    this.#openapiOptions = options
     this.dependencies = options.dependencies ?? []
     this.responses = options.responses ?? {}
     this.strict_content_type = options.strict_content_type ?? true
@@ -94,6 +114,7 @@ export class FastAPI extends RouteCollector {
     this.core.onError(createErrorRenderer(this.#handlers, report))
     this.core.use(this.#middleware.handler)
     if (options.redirect_slashes !== false) this.core.notFound((c) => this.#redirectSlashes(c))
+    installDocs(this)
     if (options.lifespan) {
       const lifespan = options.lifespan
       this.core.lifespan(() => lifespan(this))
@@ -125,6 +146,33 @@ export class FastAPI extends RouteCollector {
   }
   protected get scopeResponses() {
     return this.responses
+  }
+
+  /**
+   * The OpenAPI document of every route, built on first use and cached (FastAPI's `app.openapi()`);
+   * assign `app.openapi_schema` to replace it, or register a route to rebuild it.
+   * @example
+   * const doc = app.openapi(); doc.info.title === app.title
+   */
+  openapi(): Record<string, unknown> {
+    if (this.openapi_schema === undefined) {
+      const o = this.#openapiOptions
+      this.openapi_schema = getOpenAPI({
+        title: this.title,
+        version: this.version,
+        openapi_version: o.openapi_version,
+        summary: this.summary,
+        description: this.description,
+        terms_of_service: o.terms_of_service,
+        contact: o.contact,
+        license_info: o.license_info,
+        routes: this.routes,
+        tags: this.openapi_tags,
+        servers: this.servers,
+        root_path: o.root_path_in_servers === false ? undefined : this.root_path,
+      })
+    }
+    return this.openapi_schema
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http'
+import type { ServerInfo } from '../server-info.js'
 
 /** Options of `serve()`; every one has a default suited to production behind a proxy. */
 export interface ServeOptions {
@@ -18,21 +19,21 @@ export interface ServeOptions {
   requestTimeout?: number
   /** How long an idle keep-alive connection stays open. Default 5 s. */
   keepAliveTimeout?: number
+  /**
+   * Processes to run with node's cluster, sharing the port (one per core is typical:
+   * `os.availableParallelism()`). The primary supervises; each worker re-runs the program and
+   * serves. Default 1 (no cluster).
+   */
+  workers?: number
+  /** Ceiling on a WebSocket message for the native server, in bytes. Default 16 MiB. */
+  maxWebSocketPayload?: number
   /** Called once the server listens, with the handle (its port is the real one). */
   onListen?: (handle: ServerHandle) => void
 }
 
 /** A running server and how to stop it. */
-export interface ServerHandle {
+export interface ServerHandle extends ServerInfo {
   readonly server: Server
-  readonly port: number
-  readonly hostname: string
-  /** `http://host:port`, ready to request. */
-  readonly url: string
-  /** Shuts down gracefully (idempotent); resolves once the app's shutdown hooks have run. */
-  close(): Promise<void>
-  /** Settles when the server has closed and the app has shut down, however that began. */
-  readonly closed: Promise<void>
 }
 
 /** The server timeouts in force, with Node's check interval derived from them. */

@@ -1,9 +1,12 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
+import type { ServerInfo } from '../server-info.js'
+import { shouldStartCluster, startCluster } from './cluster.js'
 import { drainServer } from './drain.js'
 import { type FetchApp, toFetchCallback } from './handler.js'
 import { resolveTimeouts, type ServeOptions, type ServerHandle } from './options.js'
+import { attachWebSockets } from './websocket.js'
 
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const
 
@@ -16,11 +19,22 @@ const SIGNALS = ['SIGTERM', 'SIGINT'] as const
  * const { url } = await serve(app, { port: 8000 })
  * console.log(`Listening on ${url}`)
  */
-export async function serve(app: FetchApp, options: ServeOptions = {}): Promise<ServerHandle> {
+export async function serve(app: FetchApp, options: ServeOptions & { workers: number }): Promise<ServerInfo>
+export async function serve(app: FetchApp, options?: ServeOptions): Promise<ServerHandle>
+export async function serve(app: FetchApp, options: ServeOptions = {}): Promise<ServerHandle | ServerInfo> {
   const port = options.port ?? Number(process.env.PORT ?? 8000)
   const hostname = options.hostname ?? process.env.HOST ?? '127.0.0.1'
   const gracefulTimeoutMs = options.gracefulTimeoutMs ?? 10_000
   const { signal } = options
+  if (shouldStartCluster(options.workers)) {
+    const { handleSignals } = options
+    return startCluster(options.workers, {
+      port,
+      hostname,
+      ...(signal === undefined ? {} : { signal }),
+      ...(handleSignals === undefined ? {} : { handleSignals }),
+    })
+  }
 
   await app.startup?.()
 
@@ -30,6 +44,7 @@ export async function serve(app: FetchApp, options: ServeOptions = {}): Promise<
     if (draining) bindings.outgoing.shouldKeepAlive = false
   })
   const server = createAdaptorServer({ fetch, serverOptions: resolveTimeouts(options) }) as Server
+  const sockets = attachWebSockets(server, app, { maxPayload: options.maxWebSocketPayload })
   try {
     await listen(server, port, hostname)
   } catch (error) {
@@ -42,6 +57,7 @@ export async function serve(app: FetchApp, options: ServeOptions = {}): Promise<
   const close = (): Promise<void> => {
     closing ??= (async () => {
       draining = true
+      sockets.closeAll()
       forceNow = () => server.closeAllConnections()
       try {
         await drainServer(server, gracefulTimeoutMs)

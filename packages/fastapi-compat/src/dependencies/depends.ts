@@ -4,6 +4,36 @@ import type { HandlerContext, InferValues, ParamsSpec } from './handler-types.js
 /** The symbol under which `dependency(params, fn)` keeps a function's own parameters. */
 export const DEPENDENCY_PARAMS: unique symbol = Symbol.for('bustapi.fastapi.dependency-params')
 
+/** When a generator dependency's code after `yield` runs: after the handler, or after the response. */
+export type DependencyScope = 'function' | 'request'
+
+/**
+ * A `Depends(...)` with FastAPI's `scope`: `'function'` closes a generator dependency when the
+ * handler returns (before the response is sent), `'request'` (the default) after the response.
+ *
+ * @example
+ * const session = Depends(get_session, { scope: 'function' })
+ */
+export class ScopedDependency<T = unknown, D extends DependencyTarget = DependencyTarget> extends Dependency<
+  T,
+  D
+> {
+  constructor(
+    dependency: D,
+    use_cache: boolean,
+    scopes: readonly string[],
+    security: boolean,
+    readonly scope: DependencyScope | undefined,
+  ) {
+    super(dependency, use_cache, scopes, security)
+  }
+}
+
+/** The scope a `Depends(...)` declared, if any. */
+export function scopeOf(dep: Dependency): DependencyScope | undefined {
+  return dep instanceof ScopedDependency ? dep.scope : undefined
+}
+
 /** A function carrying its own parameter declarations, made by `dependency(params, fn)`. */
 export type DependencyFunction<P extends ParamsSpec, R> = ((
   values: InferValues<P>,
@@ -22,15 +52,52 @@ export type DependencyFunction<P extends ParamsSpec, R> = ((
  */
 export function dependency<const P extends ParamsSpec, R>(
   params: P,
+  cls: new (values: InferValues<P>, ctx: HandlerContext) => R,
+): DependencyFunction<P, R>
+export function dependency<const P extends ParamsSpec, R>(
+  params: P,
   fn: (values: InferValues<P>, ctx: HandlerContext) => R,
+): DependencyFunction<P, R>
+export function dependency<const P extends ParamsSpec, R>(
+  params: P,
+  fn: ((values: InferValues<P>, ctx: HandlerContext) => R) | (new (values: InferValues<P>, ctx: HandlerContext) => R),
 ): DependencyFunction<P, R> {
-  const wrapped = ((values: InferValues<P>, ctx: HandlerContext) => fn(values, ctx)) as DependencyFunction<
+  const call = toCallable(fn as DependencyTarget) as (values: InferValues<P>, ctx: HandlerContext) => R
+  const wrapped = ((values: InferValues<P>, ctx: HandlerContext) => call(values, ctx)) as DependencyFunction<
     P,
     R
   >
   Object.defineProperty(wrapped, DEPENDENCY_PARAMS, { value: params })
   Object.defineProperty(wrapped, 'name', { value: fn.name })
+  if (isGeneratorFunction(fn)) Object.defineProperty(wrapped, GENERATOR, { value: true })
   return wrapped
+}
+
+const GENERATOR: unique symbol = Symbol.for('bustapi.fastapi.generator-dependency')
+
+/** Whether a dependency is a generator function (its code after `yield` is cleanup). */
+export function isGeneratorFunction(fn: unknown): boolean {
+  if (typeof fn !== 'function') return false
+  if ((fn as { [GENERATOR]?: boolean })[GENERATOR] === true) return true
+  const kind = fn.constructor?.name
+  return kind === 'AsyncGeneratorFunction' || kind === 'GeneratorFunction'
+}
+
+/** Whether a function is a class (FastAPI calls a class dependency to build an instance). */
+function isClass(fn: Function): boolean {
+  return /^class[\s{]/.test(Function.prototype.toString.call(fn))
+}
+
+/**
+ * How a dependency target is called per request, decided once at registration: a class is
+ * constructed with `new`, a function called.
+ */
+export function toCallable(target: DependencyTarget): (values: unknown, ctx: HandlerContext) => unknown {
+  if (typeof target === 'function' && isClass(target)) {
+    const Cls = target as unknown as new (values: unknown, ctx: HandlerContext) => unknown
+    return (values, ctx) => new Cls(values, ctx)
+  }
+  return target as (values: unknown, ctx: HandlerContext) => unknown
 }
 
 /** The parameters a dependency function declared with `dependency(params, fn)`, if any. */
@@ -48,8 +115,9 @@ export function paramsOf(fn: DependencyTarget): ParamsSpec {
  */
 export function Depends<D extends DependencyTarget>(
   dep: D,
-  options: { use_cache?: boolean } = {},
+  options: { use_cache?: boolean; scope?: DependencyScope } = {},
 ): Dependency<DependencyResult<D>, D> {
+  if (options.scope !== undefined) return new ScopedDependency(dep, options.use_cache ?? true, [], false, options.scope)
   return new Dependency(dep, options.use_cache ?? true, [], false)
 }
 
@@ -62,9 +130,9 @@ export function Depends<D extends DependencyTarget>(
  */
 export function Security<D extends DependencyTarget>(
   dep: D,
-  options: { scopes?: string[]; use_cache?: boolean } = {},
+  options: { scopes?: string[]; use_cache?: boolean; scope?: DependencyScope } = {},
 ): Dependency<DependencyResult<D>, D> {
-  return new Dependency(dep, options.use_cache ?? true, options.scopes ?? [], true)
+  return new ScopedDependency(dep, options.use_cache ?? true, options.scopes ?? [], true, options.scope)
 }
 
 /**
