@@ -1,0 +1,2 @@
+export type { ServerInfo } from '../server-info.js'
+export { type BunServeOptions, serve } from './serve.js'

@@ -1,0 +1,2 @@
+export type { ServerInfo } from '../server-info.js'
+export { type DenoServeOptions, serve } from './serve.js'
