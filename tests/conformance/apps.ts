@@ -4,6 +4,7 @@ import { deleteCookie, getCookie, getSignedCookie, setCookie, setSignedCookie } 
 import { cors } from 'hono/cors'
 import { etag } from 'hono/etag'
 import { secureHeaders } from 'hono/secure-headers'
+import { addRealtimeRoutes } from './apps-realtime.js'
 
 /** Core's body readers, looked up by name so the suite runs before and after they land. */
 interface BodyApi {
@@ -170,5 +171,6 @@ export function createConformanceApp(): App {
     return c.json({ received: await bodyApi.readJson(c) })
   })
   app.get('/alive', (c) => c.text('alive'))
+  addRealtimeRoutes(app)
   return app
 }

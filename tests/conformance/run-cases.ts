@@ -23,6 +23,7 @@ export function runConformance(
         return current().overHttp
       },
       fetch: (input, init) => current().fetch(input, init),
+      connect: (path, options) => current().connect(path, options),
     }
     const current = () => {
       if (running === undefined) throw new Error(`The ${name} target did not start.`)

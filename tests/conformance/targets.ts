@@ -1,6 +1,7 @@
 import { serve } from '@bustapi/adapters/node'
 import type { App } from '@bustapi/core'
 import type { RunningTarget } from './types.js'
+import { connectInProcess, connectOverHttp } from './ws-client.js'
 
 /**
  * The app called in process through `app.request`, after its startup hooks.
@@ -13,6 +14,7 @@ export async function inProcessTarget(app: App<any>): Promise<RunningTarget> {
     name: 'in-process',
     overHttp: false,
     fetch: (input, init) => app.request(input, init),
+    connect: (path, options) => connectInProcess(app, path, options),
     close: () => app.shutdown(),
   }
 }
@@ -38,6 +40,7 @@ export function httpTarget(name: string, baseUrl: string, close: () => Promise<v
     name,
     overHttp: true,
     fetch: (input, init) => fetch(new URL(input, baseUrl), { redirect: 'manual', ...init }),
+    connect: (path, options) => connectOverHttp(baseUrl, path, options),
     close,
   }
 }

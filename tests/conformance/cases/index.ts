@@ -6,7 +6,11 @@ import { errors } from './errors.js'
 import { lifecycle } from './lifecycle.js'
 import { middleware } from './middleware.js'
 import { mounts } from './mounts.js'
+import { platform } from './platform.js'
 import { routing } from './routing.js'
+import { sse } from './sse.js'
+import { streaming } from './streaming.js'
+import { websockets } from './websockets.js'
 
 /** Every case group, in the order they are reported. */
 export const allGroups: readonly CaseGroup[] = [
@@ -18,4 +22,8 @@ export const allGroups: readonly CaseGroup[] = [
   context,
   cookies,
   body,
+  streaming,
+  sse,
+  websockets,
+  platform,
 ]

@@ -59,3 +59,28 @@ export function assets(options: { binding?: string } = {}): MiddlewareHandler {
     await next()
   }
 }
+
+/** What a Worker module exports: its fetch handler. */
+export interface WorkerModule {
+  fetch(request: Request, env: unknown, ctx: WorkerExecutionContext): Promise<Response>
+}
+
+/**
+ * The app as a Worker module that runs the app's startup hooks (lifespan) once, before the first
+ * request. `export default app` works too when the app has no startup hooks.
+ *
+ * @example
+ * export default worker(app)
+ */
+export function worker(app: {
+  fetch(request: Request, env?: any, ctx?: any): Response | Promise<Response>
+  startup?(): void | Promise<void>
+}): WorkerModule {
+  let started: Promise<void> | undefined
+  return {
+    async fetch(request, env, ctx) {
+      await (started ??= Promise.resolve(app.startup?.()))
+      return app.fetch(request, env, ctx)
+    },
+  }
+}
