@@ -162,6 +162,8 @@ export class SchemaRegistry {
         out[k] = this.#walk(v, mode)
       else out[k] = v
     }
+    // pydantic leaves a `None` default out of the schema.
+    if (out.default === null) delete out.default
     // pydantic writes `X | None` as anyOf; zod writes `type: [X, 'null']`.
     if (Array.isArray(out.type) && out.type.length === 2 && out.type.includes('null')) {
       const other = out.type.find((t) => t !== 'null')

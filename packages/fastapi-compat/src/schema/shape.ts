@@ -27,12 +27,20 @@ const WRAPPERS = new Set([
   'non_optional',
 ])
 
+// `v.pipe(v.pipe(v.number(), v.integer()), v.minValue(0))` nests the integer check one pipe down.
+function hasIntegerAction(s: Node): boolean {
+  return (s.pipe ?? []).some(
+    (a: Node) =>
+      a.type === 'integer' || a.type === 'safe_integer' || (a !== s && a.kind === 'schema' && hasIntegerAction(a)),
+  )
+}
+
 function valibotShape(s: Node, optional = false): Shape {
   const type: string = s.type
   if (WRAPPERS.has(type)) return valibotShape(s.wrapped, optional || type !== 'nullable')
   if (type === 'array') return { ...valibotShape(s.item), array: true, optional }
   if (type === 'number') {
-    const integer = (s.pipe ?? []).some((a: Node) => a.type === 'integer' || a.type === 'safe_integer')
+    const integer = hasIntegerAction(s)
     return { scalar: integer ? 'integer' : 'number', array: false, optional }
   }
   if (type === 'boolean' || type === 'string') return { scalar: type, array: false, optional }
