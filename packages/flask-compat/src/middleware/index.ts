@@ -1,0 +1,6 @@
+export { WsgiMiddleware } from './base.js'
+export { DispatcherMiddleware } from './dispatcher.js'
+export { ENVIRON, environOf, type ForwardedEnviron, rebuildRequest, setEnviron } from './environ.js'
+export { parseListHeader } from './list-header.js'
+export { ProxyFix, type ProxyFixOptions } from './proxy-fix.js'
+export { type FetchHandler, type FetchTarget, toHandler } from './types.js'
