@@ -1,6 +1,6 @@
 import { App, HTTPException as CoreHTTPException, createRateLimitedReporter } from '@bustapi/core'
 import type { Context, ExecutionContext, MiddlewareHandler } from 'hono'
-import type { BackgroundTasks } from './background.js'
+import { runAfterBody } from './dependencies/after-response.js'
 import { createErrorRenderer, type ExceptionHandler, type ExceptionKey } from './exception-handlers.js'
 import { HTTPException } from './exceptions.js'
 import { httpMiddleware, MiddlewareStack } from './middleware/stack.js'
@@ -276,19 +276,21 @@ export class FastAPI extends RouteCollector {
     throw new CoreHTTPException(404, 'Not Found')
   }
 
-  /** Runs background tasks after the response: through `waitUntil` when the runtime gives one. */
-  schedule(c: Context, tasks: BackgroundTasks[]): void {
-    const run = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
-      for (const t of tasks) await t.run()
-    })
-    const tracked = run.catch((error) => console.error('[bustapi] background task failed:', error))
+  /**
+   * Runs background tasks and request-scoped dependency cleanup once the response has been sent:
+   * tracked with the runtime's `waitUntil` when it gives one, and by the TestClient.
+   */
+  afterResponse(c: Context, response: Response, work: () => Promise<void>): Response {
+    const after = runAfterBody(response, work, c.req.method === 'HEAD')
+    const tracked = after.done.catch((error) => console.error('[bustapi] after-response work failed:', error))
     this.#pending.push(tracked)
     void tracked.finally(() => this.#pending.splice(this.#pending.indexOf(tracked), 1))
     try {
       c.executionCtx.waitUntil(tracked)
     } catch {
-      // No execution context (Node, Bun, Deno): the timer above keeps the work alive.
+      // No execution context (Node, Bun, Deno): the stream or the timer keeps the work alive.
     }
+    return after.response
   }
 }
 

@@ -58,3 +58,17 @@ export class ResponseValidationError extends Error {
     return this.#errors
   }
 }
+
+/**
+ * A misuse of the framework found while serving a request, e.g. a dependency with yield that
+ * swallowed the request's exception so that no response exists. Rendered as a 500.
+ *
+ * @example
+ * app.exception_handler(FastAPIError, (req, exc) => new PlainTextResponse(exc.message, { status_code: 500 }))
+ */
+export class FastAPIError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'FastAPIError'
+  }
+}

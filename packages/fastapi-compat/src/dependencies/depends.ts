@@ -52,15 +52,20 @@ export type DependencyFunction<P extends ParamsSpec, R> = ((
  */
 export function dependency<const P extends ParamsSpec, R>(
   params: P,
-  cls: new (values: InferValues<P>, ctx: HandlerContext) => R,
-): DependencyFunction<P, R>
-export function dependency<const P extends ParamsSpec, R>(
-  params: P,
   fn: (values: InferValues<P>, ctx: HandlerContext) => R,
 ): DependencyFunction<P, R>
 export function dependency<const P extends ParamsSpec, R>(
   params: P,
-  fn: ((values: InferValues<P>, ctx: HandlerContext) => R) | (new (values: InferValues<P>, ctx: HandlerContext) => R),
+  cls: new (values: InferValues<P>, ctx: HandlerContext) => R,
+): DependencyFunction<P, R>
+export function dependency<const P extends ParamsSpec, R>(
+  params: P,
+  fn:
+    | ((values: InferValues<P>, ctx: HandlerContext) => R)
+    | (new (
+        values: InferValues<P>,
+        ctx: HandlerContext,
+      ) => R),
 ): DependencyFunction<P, R> {
   const call = toCallable(fn as DependencyTarget) as (values: InferValues<P>, ctx: HandlerContext) => R
   const wrapped = ((values: InferValues<P>, ctx: HandlerContext) => call(values, ctx)) as DependencyFunction<
@@ -113,13 +118,21 @@ export function paramsOf(fn: DependencyTarget): ParamsSpec {
  * async function* get_db() { const db = open(); try { yield db } finally { db.close() } }
  * app.get('/items/', { params: { db: Depends(get_db) } }, ({ db }) => db.items())
  */
-export function Depends<D extends DependencyTarget>(
+export function Depends<D extends DependencyTarget | ClassDependency>(
   dep: D,
   options: { use_cache?: boolean; scope?: DependencyScope } = {},
-): Dependency<DependencyResult<D>, D> {
-  if (options.scope !== undefined) return new ScopedDependency(dep, options.use_cache ?? true, [], false, options.scope)
-  return new Dependency(dep, options.use_cache ?? true, [], false)
+): Dependency<DependsValue<D>, D & DependencyTarget> {
+  const target = dep as D & DependencyTarget
+  if (options.scope !== undefined)
+    return new ScopedDependency(target, options.use_cache ?? true, [], false, options.scope)
+  return new Dependency(target, options.use_cache ?? true, [], false)
 }
+
+/** A class used as a dependency: FastAPI calls it, so each request gets a new instance. */
+export type ClassDependency = abstract new (...args: any[]) => unknown
+
+/** What `Depends(dep)` gives the handler: an instance for a class, else the dependency's result. */
+export type DependsValue<D> = D extends abstract new (...args: any[]) => infer I ? I : DependencyResult<D>
 
 /**
  * Like `Depends`, declaring the OAuth2 scopes the dependency requires; they accumulate down the
@@ -128,11 +141,12 @@ export function Depends<D extends DependencyTarget>(
  * @example
  * params: { user: Security(get_current_user, { scopes: ['items'] }) }
  */
-export function Security<D extends DependencyTarget>(
+export function Security<D extends DependencyTarget | ClassDependency>(
   dep: D,
   options: { scopes?: string[]; use_cache?: boolean; scope?: DependencyScope } = {},
-): Dependency<DependencyResult<D>, D> {
-  return new ScopedDependency(dep, options.use_cache ?? true, options.scopes ?? [], true, options.scope)
+): Dependency<DependsValue<D>, D & DependencyTarget> {
+  const target = dep as D & DependencyTarget
+  return new ScopedDependency(target, options.use_cache ?? true, options.scopes ?? [], true, options.scope)
 }
 
 /**

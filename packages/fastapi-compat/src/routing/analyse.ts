@@ -1,6 +1,6 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
-import { paramsOf } from '../dependencies/depends.js'
-import type { ParamsSpec } from '../dependencies/handler-types.js'
+import { isGeneratorFunction, paramsOf, scopeOf, toCallable } from '../dependencies/depends.js'
+import type { HandlerContext, ParamsSpec } from '../dependencies/handler-types.js'
 import {
   type Dependency,
   type DependencyTarget,
@@ -11,7 +11,7 @@ import {
   type ParamKind,
   type SecurityDependency,
 } from '../params/types.js'
-import { isObjectSchema, type Shape, shapeOf } from '../schema/shape.js'
+import { type Shape, shapeOf } from '../schema/shape.js'
 
 /** One parameter, analysed: where to read it, under which wire name, and how to coerce it. */
 export interface Field {
@@ -31,6 +31,8 @@ export interface Dependant {
   readonly fields: readonly Field[]
   /** Sub-dependencies in declaration order; unnamed ones (`dependencies: [...]`) first. */
   readonly deps: ReadonlyArray<{ readonly name: string | undefined; readonly dep: Dependency }>
+  /** How the dependency is called (a class is constructed); absent for the route itself. */
+  readonly call?: (values: unknown, ctx: HandlerContext) => unknown
 }
 
 const ORDER: Record<ParamKind, number> = {
@@ -47,7 +49,8 @@ const ORDER: Record<ParamKind, number> = {
 function toParam(name: string, spec: Param | StandardSchemaV1, pathNames: ReadonlySet<string>): Param {
   if (isParam(spec)) return spec
   if (pathNames.has(name)) return new Param('path', spec)
-  return new Param(isObjectSchema(spec) ? 'body' : 'query', spec)
+  // Models and lists of models (`list[Image]`) are bodies; scalars and lists of scalars are queries.
+  return new Param(shapeOf(spec).scalar === 'object' ? 'body' : 'query', spec)
 }
 
 function wireName(name: string, param: Param): string {
@@ -121,7 +124,7 @@ export function flatten(
   const fields: Field[] = []
   const securities: Array<{ dep: SecurityDependency; scopes: string[] }> = []
   const seen = new Set<string>()
-  const visit = (d: Dependant, scopes: string[]) => {
+  const visit = (d: Dependant, scopes: string[], owner?: { target: DependencyTarget; scope?: string }) => {
     for (const f of d.fields) {
       const key = `${f.kind}:${f.wire}`
       if (seen.has(key)) continue
@@ -130,13 +133,22 @@ export function flatten(
       fields.push(f)
     }
     for (const { dep } of d.deps) {
-      const inner = dep.security ? [...scopes, ...dep.scopes] : scopes
+      const inner = dep.security ? addScopes(scopes, dep.scopes) : scopes
+      if (owner?.scope === 'request' && scopeOf(dep) === 'function') {
+        const name = (owner.target as { name?: string }).name || '<unnamed_callable>'
+        throw new Error(
+          `The dependency "${name}" has a scope of "request", it cannot depend on dependencies with scope "function".`,
+        )
+      }
       if (isSecurityDependency(dep.dependency)) {
         securities.push({ dep: dep.dependency, scopes: inner })
         continue
       }
       const sub = resolve(dep.dependency)
-      if (sub) visit(sub, inner)
+      const target = dep.dependency
+      // Only a generator has code after `yield`, so only its scope constrains its sub-dependencies.
+      const scope = isGeneratorFunction(target) ? (scopeOf(dep) ?? 'request') : undefined
+      if (sub) visit(sub, inner, { target, scope })
     }
   }
   visit(root, [])
@@ -152,8 +164,15 @@ export function dependantOf(
   if (isSecurityDependency(target)) return undefined
   let d = cache.get(target)
   if (d === undefined) {
-    d = analyse(paramsOf(target), pathNames)
+    d = { ...analyse(paramsOf(target), pathNames), call: toCallable(target) }
     cache.set(target, d)
   }
   return d
+}
+
+/** Parent scopes followed by a dependency's own, each once (FastAPI's `SecurityScopes` order). */
+export function addScopes(parent: readonly string[], own: readonly string[]): string[] {
+  const out = [...parent]
+  for (const scope of own) if (!out.includes(scope)) out.push(scope)
+  return out
 }

@@ -17,8 +17,8 @@ export interface RouteServices {
   readonly dependency_overrides: Map<DependencyTarget, DependencyTarget>
   /** Only JSON content types are parsed as JSON (FastAPI's `strict_content_type`). */
   readonly strict_content_type: boolean
-  /** Runs background tasks after the response (waitUntil or a later macrotask). */
-  schedule(c: Context, tasks: BackgroundTasks[]): void
+  /** Runs `work` once the response has been sent (tracked with waitUntil when there is one). */
+  afterResponse(c: Context, response: Response, work: () => Promise<void>): Response
 }
 
 /**
@@ -67,6 +67,7 @@ export function compileRoute(
       background_tasks: new BackgroundTasks(),
       cache: new Map(),
       exits: [],
+      function_exits: [],
       errors: [],
       resolve,
     }
@@ -90,13 +91,30 @@ export function compileRoute(
       response = out.response
       extra = out.background
     } catch (error) {
-      if (s.exits.length > 0) await exitDependencies(s.exits, error)
+      // Function-scoped generators close first, then request-scoped ones, each seeing the error.
+      if (s.exits.length + s.function_exits.length > 0)
+        await exitDependencies([...s.exits, ...s.function_exits], error)
       throw error
     }
-    if (s.exits.length > 0) await exitDependencies(s.exits)
-    const tasks = extra ? [s.background_tasks, extra] : [s.background_tasks]
-    if (tasks.some((t) => t.tasks.length > 0)) services.schedule(c, tasks)
-    return response
+    if (s.function_exits.length > 0) {
+      try {
+        await exitDependencies(s.function_exits)
+      } catch (error) {
+        if (s.exits.length > 0) await exitDependencies(s.exits, error)
+        throw error
+      }
+    }
+    const own = s.background_tasks.tasks.length > 0
+    if (!own && extra === undefined && s.exits.length === 0) return response
+    const exits = s.exits
+    return services.afterResponse(c, response, async () => {
+      try {
+        if (own) await s.background_tasks.run()
+        if (extra) await extra.run()
+      } finally {
+        if (exits.length > 0) await exitDependencies(exits)
+      }
+    })
   }
 
   const declaration: RouteDeclaration = {

@@ -2,8 +2,9 @@ import { getCookie } from '@bustapi/core'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { Context } from 'hono'
 import type { BackgroundTasks } from '../background.js'
-import { SecurityScopes } from '../dependencies/depends.js'
+import { SecurityScopes, scopeOf } from '../dependencies/depends.js'
 import type { HandlerContext } from '../dependencies/handler-types.js'
+import { FastAPIError } from '../exceptions.js'
 import type { FormBody, JsonBody } from '../internal/body.js'
 import { coerceString } from '../params/coerce.js'
 import { laxBody } from '../params/coerce-deep.js'
@@ -11,10 +12,11 @@ import { type DependencyTarget, isSecurityDependency } from '../params/types.js'
 import type { MutableResponse } from '../responses/mutable-response.js'
 import { type ErrorItem, errorItem } from '../validation/error-types.js'
 import { issuesToErrors } from '../validation/errors.js'
-import type { Dependant, Field } from './analyse.js'
+import { addScopes, type Dependant, type Field } from './analyse.js'
 import { fileBytesMarker } from './file-values.js'
 
-type Exit = AsyncGenerator<unknown, unknown, unknown> | Generator<unknown, unknown, unknown>
+/** A generator dependency suspended at its `yield`. */
+export type Exit = AsyncGenerator<unknown, unknown, unknown> | Generator<unknown, unknown, unknown>
 
 /** Everything one request's solving shares: the context, the read body, the cache and exit stack. */
 export interface SolveState {
@@ -26,8 +28,11 @@ export interface SolveState {
   readonly wholeBody: boolean
   readonly response: MutableResponse
   readonly background_tasks: BackgroundTasks
-  readonly cache: Map<DependencyTarget, unknown>
+  readonly cache: Map<unknown, unknown>
+  /** Generators closed after the response is sent (scope `'request'`, the default). */
   readonly exits: Exit[]
+  /** Generators closed when the handler returns, before the response (scope `'function'`). */
+  readonly function_exits: Exit[]
   readonly errors: ErrorItem[]
   readonly resolve: (target: DependencyTarget) => {
     target: DependencyTarget
@@ -171,13 +176,20 @@ export async function solve(
 ): Promise<Record<string, unknown>> {
   const values: Record<string, unknown> = {}
   for (const { name, dep } of dependant.deps) {
-    const inner = dep.security && dep.scopes.length > 0 ? [...scopes, ...dep.scopes] : scopes
+    const inner = dep.security && dep.scopes.length > 0 ? addScopes(scopes, dep.scopes) : scopes
     const { target, dependant: sub } = s.resolve(dep.dependency)
+    // FastAPI caches per (function, scopes, scope): Security(f, ['a']) and ['b'] stay apart, and a
+    // function-scoped value (closed before the response) is never handed to a request-scoped user.
+    const scope = scopeOf(dep)
+    const key =
+      (inner.length > 0 && dep.scopes.length > 0) || scope === 'function'
+        ? scopedKey(target, dep.scopes.length > 0 ? inner : [], scope)
+        : target
     let value: unknown
-    if (dep.use_cache && s.cache.has(target)) value = s.cache.get(target)
+    if (dep.use_cache && s.cache.has(key)) value = s.cache.get(key)
     else if (isSecurityDependency(target)) {
       value = await target.call(s.c.req.raw, [...inner])
-      s.cache.set(target, value)
+      s.cache.set(key, value)
     } else {
       const before = s.errors.length
       const subValues = sub ? await solve(sub, s, inner) : {}
@@ -189,14 +201,16 @@ export async function solve(
         security_scopes: new SecurityScopes(inner),
         c: s.c,
       }
-      let result = (target as (v: unknown, c: HandlerContext) => unknown)(subValues, ctx)
+      const call = sub?.call ?? (target as (v: unknown, c: HandlerContext) => unknown)
+      let result = call(subValues, ctx)
       if (isGenerator(result)) {
-        const step = await result.next()
-        s.exits.push(result)
+        const gen = result
+        const step = await gen.next()
+        ;(scope === 'function' ? s.function_exits : s.exits).push(gen)
         result = step.value
       } else if (result instanceof Promise) result = await result
       value = result
-      s.cache.set(target, value)
+      s.cache.set(key, value)
     }
     if (name !== undefined) values[name] = value
   }
@@ -207,20 +221,35 @@ export async function solve(
   return values
 }
 
+const scopedKeys = new WeakMap<object, Map<string, object>>()
+
+/** A stable cache key for a dependency solved under a given set of scopes. */
+function scopedKey(target: DependencyTarget, scopes: readonly string[], scope: string | undefined): unknown {
+  let byScopes = scopedKeys.get(target)
+  if (byScopes === undefined) scopedKeys.set(target, (byScopes = new Map()))
+  const name = `${scope ?? ''}|${[...new Set(scopes)].sort().join(' ')}`
+  let key = byScopes.get(name)
+  if (key === undefined) byScopes.set(name, (key = { target, scopes: name }))
+  return key
+}
+
 /**
  * Runs the code after `yield` of every generator dependency, innermost first. With an error, the
- * error is thrown into each generator so its `catch` sees it; one that swallows it turns the
- * request into a server error, as in FastAPI.
+ * error is thrown into each generator so its `catch` sees it. A generator that swallows the error
+ * leaves the request without a response: that is a `FastAPIError` (a server error), as in FastAPI.
  */
-export async function exitDependencies(exits: Exit[], error?: unknown): Promise<void> {
+export async function exitDependencies(exits: readonly Exit[], error?: unknown): Promise<void> {
   let current = error
   let failed = error !== undefined
+  let swallowed = false
   for (let i = exits.length - 1; i >= 0; i--) {
     const gen = exits[i]!
     try {
       if (failed) {
         await gen.throw(current)
-        current = new Error('A dependency with yield caught an exception and did not raise it again.')
+        failed = false
+        current = undefined
+        swallowed = true
       } else await gen.next()
     } catch (next) {
       current = next
@@ -228,4 +257,9 @@ export async function exitDependencies(exits: Exit[], error?: unknown): Promise<
     }
   }
   if (failed) throw current
+  if (swallowed) throw new FastAPIError(SWALLOWED)
 }
+
+const SWALLOWED =
+  'No response was produced: the application code is raising an exception and a dependency with yield ' +
+  'caught it without raising it again. Re-throw the error (or throw an HTTPException) in its catch block.'
