@@ -8,7 +8,8 @@ type Files = Record<
 /** Request keywords, as `httpx`'s. */
 export interface RequestOptions {
   params?: Record<string, string | number | boolean | Array<string | number | boolean>>
-  headers?: Record<string, string>
+  /** A record, a Headers object or `[name, value]` pairs (repeat a name to send it twice). */
+  headers?: HeadersInit
   cookies?: Record<string, string>
   json?: unknown
   data?: Record<string, string | number | boolean | Array<string | number>> | string
@@ -92,6 +93,7 @@ export class TestClient {
       for (const v of Array.isArray(value) ? value : [value]) target.searchParams.append(key, String(v))
     }
     const headers = new Headers(options.headers)
+    if (!headers.has('user-agent')) headers.set('user-agent', 'testclient')
     const cookies = { ...Object.fromEntries(this.cookies), ...(options.cookies ?? {}) }
     const cookieText = Object.entries(cookies)
       .map(([k, v]) => `${k}=${v}`)

@@ -20,6 +20,18 @@ const isObject = (value: unknown): value is JsonSchema =>
 export const isBareRef = (schema: JsonSchema): boolean =>
   typeof schema.$ref === 'string' && Object.keys(schema).length === 1
 
+/** A model reference, maybe nullable: pydantic gives such fields no title of their own. */
+function isModelRef(schema: JsonSchema): boolean {
+  if (isBareRef(schema)) return true
+  const anyOf = schema.anyOf
+  return (
+    Array.isArray(anyOf) &&
+    anyOf.length === 2 &&
+    anyOf.some((s) => isObject(s) && isBareRef(s)) &&
+    anyOf.some((s) => isObject(s) && s.type === 'null' && Object.keys(s).length === 1)
+  )
+}
+
 /**
  * Collects the named models of one OpenAPI document: converts schemas, hoists every named model
  * (a titled object schema, a zod `.meta({ id })`, or an explicit `name`) into `components/schemas`
@@ -150,7 +162,7 @@ export class SchemaRegistry {
             continue
           }
           const converted = this.#walk(prop, mode)
-          if (converted.title === undefined && !isBareRef(converted)) converted.title = titleCase(name)
+          if (converted.title === undefined && !isModelRef(converted)) converted.title = titleCase(name)
           props[name] = converted
         }
         out.properties = props

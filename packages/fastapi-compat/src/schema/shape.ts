@@ -31,7 +31,9 @@ const WRAPPERS = new Set([
 function hasIntegerAction(s: Node): boolean {
   return (s.pipe ?? []).some(
     (a: Node) =>
-      a.type === 'integer' || a.type === 'safe_integer' || (a !== s && a.kind === 'schema' && hasIntegerAction(a)),
+      a.type === 'integer' ||
+      a.type === 'safe_integer' ||
+      (a !== s && a.kind === 'schema' && hasIntegerAction(a)),
   )
 }
 

@@ -150,7 +150,12 @@ describe('body_multiple_params tutorial002-004: several body parameters are keye
     },
   )
   const client = new TestClient(app)
-  const missing = (name: string) => ({ type: 'missing', loc: ['body', name], msg: 'Field required', input: null })
+  const missing = (name: string) => ({
+    type: 'missing',
+    loc: ['body', name],
+    msg: 'Field required',
+    input: null,
+  })
 
   it('test_put_all: item, user and importance under their names, query aside', async () => {
     const res = await client.put('/items/5', {

@@ -94,6 +94,8 @@ function fromValibot(issue: AnyIssue, value: unknown, loc: Loc): ErrorItem | und
       return errorItem('less_than', loc, value, { lt: r })
     case 'multiple_of':
       return errorItem('multiple_of', loc, value, { multiple_of: r })
+    case 'url':
+      return errorItem('url_parsing', loc, value, { error: 'relative URL without a base' })
     case 'regex':
       return errorItem('string_pattern_mismatch', loc, value, { pattern: (r as RegExp).source })
     case 'picklist':
@@ -132,6 +134,8 @@ function fromZod(issue: AnyIssue, value: unknown, loc: Loc): ErrorItem | undefin
       })
     }
     case 'invalid_format':
+      if (issue.format === 'url')
+        return errorItem('url_parsing', loc, value, { error: 'relative URL without a base' })
       if (issue.format === 'regex' && issue.pattern)
         return errorItem('string_pattern_mismatch', loc, value, { pattern: String(issue.pattern) })
       return undefined
@@ -159,7 +163,11 @@ export function issuesToErrors(
   for (const raw of issues) {
     const issue = raw as AnyIssue
     const path = (issue.path ?? []).map(keyOf)
-    const loc = [...prefix, ...path]
+    // valibot marks a record key that failed; pydantic's loc ends with '[key]' and echoes the key.
+    // A missing key is also reported on the key's side, but with no input.
+    const last = issue.path?.at(-1) as { origin?: string; key?: unknown } | undefined
+    const onKey = last?.origin === 'key' && issue.input !== undefined && issue.input === last.key
+    const loc = onKey ? [...prefix, ...path, '[key]'] : [...prefix, ...path]
     let parent: unknown
     let value: unknown = input
     let present = input !== undefined
@@ -172,6 +180,7 @@ export function issuesToErrors(
       out.push(errorItem('missing', loc, path.length > 0 ? parent : null))
       continue
     }
+    if (onKey) value = path.at(-1)
     const mapped =
       'kind' in issue
         ? fromValibot(issue, value, loc)
