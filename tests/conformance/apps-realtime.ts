@@ -81,12 +81,11 @@ export function addRealtimeRoutes(app: App): void {
   app.websocket('/ws/json', async (ws) => {
     await ws.accept()
     const value = await ws.receiveJson<unknown>()
-    ws.sendJson({ echo: value, query: new URL(ws.request.url).searchParams.get('q') })
+    ws.sendJson({ echo: value, query: ws.url.searchParams.get('q') })
   })
   app.websocket('/ws/refuse', (ws) => ws.close())
   app.websocket('/ws/auth', async (ws) => {
-    if (new URL(ws.request.url).searchParams.get('token') !== 'secret')
-      throw new HTTPException(401, 'no token')
+    if (ws.url.searchParams.get('token') !== 'secret') throw new HTTPException(401, 'no token')
     await ws.accept()
     ws.sendText('welcome')
   })
@@ -101,7 +100,7 @@ export function addRealtimeRoutes(app: App): void {
     ws.close(4000, 'done')
   })
   app.websocket('/ws/watch', async (ws) => {
-    const id = new URL(ws.request.url).searchParams.get('id') ?? 'none'
+    const id = ws.url.searchParams.get('id') ?? 'none'
     await ws.accept()
     ws.sendText('ready')
     try {
@@ -114,7 +113,7 @@ export function addRealtimeRoutes(app: App): void {
   app.websocket(
     '/ws/small',
     async (ws) => {
-      const id = new URL(ws.request.url).searchParams.get('id') ?? 'none'
+      const id = ws.url.searchParams.get('id') ?? 'none'
       await ws.accept()
       ws.sendText('ready')
       try {

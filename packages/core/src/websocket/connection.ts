@@ -33,8 +33,15 @@ type Waiter = { resolve(message: WebSocketMessage): void; reject(error: unknown)
  * })
  */
 export class WebSocketConnection {
-  /** The handshake request (headers, cookies, query, `signal`). */
+  /**
+   * The handshake request. Read headers and the URL through `headers` and `url`: Deno closes the
+   * request once upgraded, after which its own headers throw.
+   */
   readonly request: Request
+  /** The handshake's URL (path and query). */
+  readonly url: URL
+  /** The handshake's headers, copied before the upgrade. */
+  readonly headers: Headers
   /** The largest message accepted, in bytes; a bigger one closes the connection with 1009. */
   readonly maxMessageSize: number
   readonly #decide: (decision: HandshakeDecision) => void
@@ -48,6 +55,8 @@ export class WebSocketConnection {
   /** Built by the route handler; `decide` receives the handler's `accept()` or early `close()`. */
   constructor(request: Request, maxMessageSize: number, decide: (decision: HandshakeDecision) => void) {
     this.request = request
+    this.url = new URL(request.url)
+    this.headers = new Headers(request.headers)
     this.maxMessageSize = maxMessageSize
     this.#decide = decide
   }
@@ -58,7 +67,7 @@ export class WebSocketConnection {
 
   /** The subprotocols the client offered, in its order of preference. */
   get protocols(): string[] {
-    const header = this.request.headers.get('sec-websocket-protocol')
+    const header = this.headers.get('sec-websocket-protocol')
     return header
       ? header
           .split(',')

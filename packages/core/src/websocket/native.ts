@@ -44,10 +44,12 @@ export function findUpgrader(env: unknown): WebSocketUpgrader | undefined {
 }
 
 function upgradeDeno(upgrade: WebSocketUpgrade): Response {
-  const options = upgrade.protocol === undefined ? {} : { protocol: upgrade.protocol }
-  const { socket, response } = runtime.Deno!.upgradeWebSocket(upgrade.request, options)
+  const { socket, response } = runtime.Deno!.upgradeWebSocket(upgrade.request)
   listen(socket, upgrade.listener, false)
   copyHeaders(upgrade.headers, response.headers)
+  // Set here rather than through Deno's `protocol` option, which only accepts offers
+  // separated by ", " and refuses a list such as "a,b".
+  if (upgrade.protocol !== undefined) response.headers.set('sec-websocket-protocol', upgrade.protocol)
   return response
 }
 
