@@ -22,6 +22,19 @@ export {
 } from './exception-handlers.js'
 export { HTTPException, RequestValidationError, ResponseValidationError } from './exceptions.js'
 export {
+  generateUniqueId,
+  get_openapi,
+  get_redoc_html,
+  get_swagger_ui_html,
+  get_swagger_ui_oauth2_redirect_html,
+  type OpenAPIOptions,
+  type RedocOptions,
+  SchemaRegistry,
+  type SwaggerUIOptions,
+  serveSwaggerAsset,
+  swagger_ui_default_parameters,
+} from './openapi/index.js'
+export {
   Body,
   Cookie,
   Dependency,
@@ -56,5 +69,7 @@ export {
 export { FileResponse, StreamingResponse } from './responses/streaming.js'
 export { APIRouter, type RouterOptions } from './routing/api-router.js'
 export type { RouteHandler, RouteOptions } from './routing/route-options.js'
+// The security utilities (kept as one line so the security module owns its list of names).
+export * from './security/index.js'
 export { type RequestOptions, TestClient, type TestResponse } from './testclient.js'
 export type { ErrorItem } from './validation/error-types.js'
