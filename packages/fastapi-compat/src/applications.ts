@@ -225,9 +225,10 @@ export class FastAPI extends RouteCollector {
    * @example
    * app.add_middleware(CORSMiddleware, { allow_origins: ['https://example.com'] })
    */
-  add_middleware<O>(cls: MiddlewareClass<O>, options: O): this
+  add_middleware<O>(cls: MiddlewareClass<O>, ...options: {} extends O ? [options?: O] : [options: O]): this
   add_middleware(handler: MiddlewareHandler): this
-  add_middleware<O>(cls: MiddlewareClass<O> | MiddlewareHandler, options?: O): this {
+  add_middleware<O>(cls: MiddlewareClass<O> | MiddlewareHandler, ...rest: [options?: O]): this {
+    const options = rest[0]
     const handler = isClass(cls)
       ? new (cls as MiddlewareClass<O>)(options as O).handler
       : (cls as MiddlewareHandler)

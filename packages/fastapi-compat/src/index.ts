@@ -2,9 +2,13 @@ export { HTTPException as StarletteHTTPException } from '@bustapi/core'
 export { FastAPI, type FastAPIOptions, type MiddlewareClass } from './applications.js'
 export { BackgroundTasks } from './background.js'
 export {
+  type ClassDependency,
   type DependencyFunction,
+  type DependencyScope,
   Depends,
+  type DependsValue,
   dependency,
+  ScopedDependency,
   Security,
   SecurityScopes,
 } from './dependencies/depends.js'
@@ -20,7 +24,16 @@ export {
   http_exception_handler,
   request_validation_exception_handler,
 } from './exception-handlers.js'
-export { HTTPException, RequestValidationError, ResponseValidationError } from './exceptions.js'
+export {
+  FastAPIError,
+  HTTPException,
+  RequestValidationError,
+  ResponseValidationError,
+} from './exceptions.js'
+export { CORSMiddleware, type CORSOptions } from './middleware/cors.js'
+export { GZipMiddleware, type GZipOptions } from './middleware/gzip.js'
+export { HTTPSRedirectMiddleware } from './middleware/https-redirect.js'
+export { TrustedHostMiddleware, type TrustedHostOptions } from './middleware/trusted-host.js'
 export {
   generateUniqueId,
   get_openapi,
@@ -69,6 +82,7 @@ export {
 export { FileResponse, StreamingResponse } from './responses/streaming.js'
 export { APIRouter, type RouterOptions } from './routing/api-router.js'
 export type { RouteHandler, RouteOptions } from './routing/route-options.js'
+export * from './security/index.js'
 // The security utilities (kept as one line so the security module owns its list of names).
 export * from './security/index.js'
 export { type RequestOptions, TestClient, type TestResponse } from './testclient.js'

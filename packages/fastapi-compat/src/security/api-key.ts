@@ -71,7 +71,8 @@ export class APIKeyQuery<AutoError extends boolean = true> extends APIKeyBase<Au
     super('query', 'APIKeyQuery', options)
   }
   protected read(request: Request): string | null {
-    return new URL(request.url).searchParams.get(this.name)
+    // Starlette's query_params.get gives the last of repeated values.
+    return new URL(request.url).searchParams.getAll(this.name).at(-1) ?? null
   }
 }
 
