@@ -4,6 +4,21 @@ import { type App, eventStream, HTTPException, iterableToStream, WebSocketDiscon
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
+ * A pause that ends early when the client leaves. On workerd timers of a cancelled request never
+ * fire, so a producer parked on a plain sleep would never reach its `finally`.
+ */
+const pause = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms)
+    function done() {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    signal.addEventListener('abort', done, { once: true })
+  })
+
+/**
  * Streaming, SSE, WebSocket, background-work and env routes of the conformance app. What happens
  * inside the server (cleanup ran, a disconnect was seen) is recorded and read back over HTTP.
  *
@@ -38,7 +53,7 @@ export function addRealtimeRoutes(app: App): void {
         for (let i = 0; !signal.aborted; i++) {
           record(id, 'sent', i + 1)
           yield `tick ${i}\n`
-          await sleep(10)
+          await pause(10, signal)
         }
       } finally {
         record(id, 'cleanedUp', true)
@@ -60,11 +75,12 @@ export function addRealtimeRoutes(app: App): void {
   )
   app.get('/sse/endless', (c) => {
     const id = c.req.query('id') ?? 'none'
+    const signal = c.req.raw.signal
     async function* events() {
       try {
-        for (let i = 0; ; i++) {
+        for (let i = 0; !signal.aborted; i++) {
           yield { id: i, data: `event ${i}` }
-          await sleep(10)
+          await pause(10, signal)
         }
       } finally {
         record(id, 'cleanedUp', true)

@@ -81,6 +81,8 @@ function listen(socket: StandardSocket, listener: WebSocketListener, openNow: bo
   socket.addEventListener('close', (event: { code: number; reason: string }) => {
     if (closed) return
     closed = true
+    // A Worker must answer the peer's close frame itself, or the client waits for it forever.
+    if (openNow) replyToClose(socket, event.code, event.reason)
     listener.close(event.code, event.reason)
   })
   socket.addEventListener('error', () => {
@@ -88,6 +90,15 @@ function listen(socket: StandardSocket, listener: WebSocketListener, openNow: bo
     closed = true
     listener.close(1006, '')
   })
+}
+
+function replyToClose(socket: StandardSocket, code: number, reason: string): void {
+  try {
+    if (code === 1005 || code === 1006 || code === 1015) socket.close()
+    else socket.close(code, reason)
+  } catch {
+    // Already closing: nothing to answer.
+  }
 }
 
 function copyHeaders(from: Headers | undefined, to: Headers): void {
