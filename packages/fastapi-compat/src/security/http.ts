@@ -130,15 +130,29 @@ export class HTTPBasic<AutoError extends boolean = true>
       return undefined as Credential<HTTPBasicCredentials, AutoError>
     }
     // Malformed credentials are an error even with auto_error off, as in FastAPI.
-    let data: string
-    try {
-      data = atob(param)
-    } catch {
-      throw this.#error()
-    }
-    if (/[\u0080-\uffff]/.test(data)) throw this.#error()
+    const data = decodeBase64Ascii(param)
+    if (data === undefined) throw this.#error()
     const colon = data.indexOf(':')
     if (colon < 0) throw this.#error()
     return { username: data.slice(0, colon), password: data.slice(colon + 1) }
   }
+}
+
+/**
+ * Python's `b64decode(value).decode('ascii')`: characters outside the alphabet are skipped, the
+ * rest must be padded to a multiple of four, and the bytes must be ASCII; `undefined` otherwise.
+ *
+ * @example
+ * decodeBase64Ascii('am9objpzZWNyZXQ=') // 'john:secret'
+ */
+export function decodeBase64Ascii(value: string): string | undefined {
+  const clean = value.replace(/[^A-Za-z0-9+/=]/g, '')
+  if (clean.length % 4 !== 0) return undefined
+  let data: string
+  try {
+    data = atob(clean)
+  } catch {
+    return undefined
+  }
+  return /[^\x00-\x7f]/.test(data) ? undefined : data
 }
