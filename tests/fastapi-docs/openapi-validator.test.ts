@@ -1,5 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator'
 import { describe, expect, it } from 'vitest'
+import { createApp as exampleApp } from '../../apps/examples/src/fastapi/app.js'
 import { behindProxy, kitchenSink, minimal } from './apps.js'
 
 // Each generated document must pass a real OpenAPI 3.1 validator, not only match our expectations.
@@ -14,6 +15,7 @@ describe('generated OpenAPI documents pass @seriousme/openapi-schema-validator',
     ['kitchen sink', kitchenSink],
     ['behind a proxy', behindProxy],
     ['minimal', minimal],
+    ['the example shop API', exampleApp],
   ] as const) {
     it(`${name} is a valid OpenAPI 3.1 document`, async () => {
       const app = make()
