@@ -1,6 +1,7 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { BackgroundTasks } from '../background.js'
 import { ResponseValidationError } from '../exceptions.js'
+import { defaultsOf } from '../schema/defaults.js'
 import { issuesToErrors } from '../validation/errors.js'
 import type { MutableResponse } from './mutable-response.js'
 import { backgroundOf, JSONResponse, type ResponseClass } from './responses.js'
@@ -12,6 +13,9 @@ export interface ResponsePlan {
   readonly response_class: ResponseClass | undefined
   readonly exclude_unset: boolean
   readonly exclude_none: boolean
+  readonly exclude_defaults?: boolean
+  readonly include?: ReadonlySet<string> | undefined
+  readonly exclude?: ReadonlySet<string> | undefined
 }
 
 function isPlain(value: unknown): value is Record<string, unknown> {
@@ -39,6 +43,28 @@ function dropNone(value: unknown): unknown {
   return out
 }
 
+/** `response_model_include` / `_exclude`: top-level field names, applied to each item of a list. */
+function pickKeys(value: unknown, include?: ReadonlySet<string>, exclude?: ReadonlySet<string>): unknown {
+  if (Array.isArray(value)) return value.map((x) => pickKeys(x, include, exclude))
+  if (!isPlain(value)) return value
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(value))
+    if ((!include || include.has(key)) && !exclude?.has(key)) out[key] = value[key]
+  return out
+}
+
+/** `response_model_exclude_defaults`: drops top-level fields equal to the model's default. */
+function dropDefaults(value: unknown, defaults: ReadonlyMap<string, unknown>): unknown {
+  if (Array.isArray(value)) return value.map((x) => dropDefaults(x, defaults))
+  if (!isPlain(value)) return value
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(value)) {
+    const d = defaults.get(key)
+    if (!defaults.has(key) || JSON.stringify(d) !== JSON.stringify(value[key])) out[key] = value[key]
+  }
+  return out
+}
+
 /** Validates and filters a return value through the response model (extra keys dropped). */
 export async function applyResponseModel(plan: ResponsePlan, value: unknown): Promise<unknown> {
   let out = value
@@ -50,6 +76,8 @@ export async function applyResponseModel(plan: ResponsePlan, value: unknown): Pr
     }
     out = result.value
     if (plan.exclude_unset) out = keepSet(out, value)
+    if (plan.exclude_defaults) out = dropDefaults(out, defaultsOf(plan.response_model))
+    if (plan.include || plan.exclude) out = pickKeys(out, plan.include, plan.exclude)
   }
   if (plan.exclude_none) out = dropNone(out)
   return out

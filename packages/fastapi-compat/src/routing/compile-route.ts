@@ -44,6 +44,9 @@ export function compileRoute(
     response_class: o.response_class,
     exclude_unset: o.response_model_exclude_unset === true,
     exclude_none: o.response_model_exclude_none === true,
+    exclude_defaults: o.response_model_exclude_defaults === true,
+    include: o.response_model_include ? new Set(o.response_model_include) : undefined,
+    exclude: o.response_model_exclude ? new Set(o.response_model_exclude) : undefined,
   }
   const resolve = (target: DependencyTarget) => {
     const real =

@@ -26,6 +26,12 @@ export interface RouteOptions<P extends ParamsSpec = ParamsSpec> {
   name?: string
   response_model_exclude_unset?: boolean
   response_model_exclude_none?: boolean
+  /** Leave out fields whose value equals the model's default. */
+  response_model_exclude_defaults?: boolean
+  /** Keep only these top-level fields of the response model. */
+  response_model_include?: Iterable<string>
+  /** Leave out these top-level fields of the response model. */
+  response_model_exclude?: Iterable<string>
 }
 
 /** A path operation function: validated values first, the request context second. */
