@@ -327,7 +327,7 @@ describe('security tutorial005: OAuth2 scopes with JWT (test_tutorial005.py)', (
     }
   })
   it('test_no_token / test_incorrect_token_type: the scheme answers before the scopes', async () => {
-    for (const headers of [{}, { Authorization: 'Notexistent testtoken' }]) {
+    for (const headers of [{}, { Authorization: 'Notexistent testtoken' }] as Record<string, string>[]) {
       const res = await client.get('/users/me', { headers })
       expect([res.status_code, res.json(), res.headers.get('www-authenticate')]).toEqual([
         401,
@@ -413,7 +413,7 @@ describe('security tutorial006: HTTP Basic (test_tutorial006.py)', () => {
       { Authorization: `Basic ${Buffer.from('jöhn:secret').toString('base64')}` },
       { Authorization: 'Basic' },
       { Authorization: 'Bearer abc' },
-    ]) {
+    ] as Record<string, string>[]) {
       const res = await client.get('/users/me', { headers })
       expect([res.status_code, res.json(), res.headers.get('www-authenticate')]).toEqual([
         401,
