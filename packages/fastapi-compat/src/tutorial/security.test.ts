@@ -172,7 +172,7 @@ describe('security tutorial003: simple OAuth2 with password and bearer (test_tut
       {},
       { Authorization: 'Bearer nonexistent' },
       { Authorization: 'Notexistent testtoken' },
-    ]) {
+    ] as Record<string, string>[]) {
       const res = await client.get('/users/me', { headers })
       expect([res.status_code, res.json(), res.headers.get('www-authenticate')]).toEqual([
         401,
