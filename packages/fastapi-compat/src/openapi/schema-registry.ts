@@ -189,6 +189,12 @@ export class SchemaRegistry {
       }
       return { anyOf: [inner, { type: 'null' }], ...keep }
     }
+    // zod's output schemas require fields that have a default; pydantic's response models do not.
+    if (mode === 'output' && Array.isArray(out.required) && isObject(node.properties)) {
+      const props = node.properties
+      out.required = out.required.filter((name) => !(isObject(props[name]) && 'default' in props[name]))
+      if ((out.required as unknown[]).length === 0) delete out.required
+    }
     // Output schemas of zod objects say "no extra keys"; pydantic's response models do not.
     if (mode === 'output' && out.additionalProperties === false) delete out.additionalProperties
     if (hoist && out.type === 'object' && isObject(out.properties) && typeof out.title === 'string')
