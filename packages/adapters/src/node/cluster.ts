@@ -13,7 +13,13 @@ import type { ServerInfo } from '../server-info.js'
  */
 export async function startCluster(
   workers: number,
-  options: { port: number; hostname: string; signal?: AbortSignal; handleSignals?: boolean },
+  options: {
+    port: number
+    hostname: string
+    signal?: AbortSignal
+    handleSignals?: boolean
+    killAfterMs?: number
+  },
 ): Promise<ServerInfo> {
   let stopping = false
   const live = new Set<Worker>()
@@ -49,7 +55,12 @@ export async function startCluster(
         [...live].map(
           (w) =>
             new Promise((resolve) => {
-              w.once('exit', resolve)
+              // A worker that does not finish its drain in time is killed.
+              const force = setTimeout(() => w.process.kill('SIGKILL'), options.killAfterMs ?? 30_000)
+              w.once('exit', () => {
+                clearTimeout(force)
+                resolve(undefined)
+              })
               w.process.kill('SIGTERM')
             }),
         ),
@@ -72,4 +83,9 @@ export async function startCluster(
 /** True in the primary of a cluster that `serve({ workers })` should start. */
 export function shouldStartCluster(workers: number | undefined): workers is number {
   return workers !== undefined && workers > 1 && cluster.isPrimary
+}
+
+/** In a cluster worker, disconnects from the primary so the process can exit once idle. */
+export function leaveCluster(): void {
+  if (cluster.isWorker && cluster.worker?.isConnected()) cluster.worker.disconnect()
 }

@@ -2,7 +2,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createAdaptorServer } from '@hono/node-server'
 import type { ServerInfo } from '../server-info.js'
-import { shouldStartCluster, startCluster } from './cluster.js'
+import { leaveCluster, shouldStartCluster, startCluster } from './cluster.js'
 import { drainServer } from './drain.js'
 import { type FetchApp, toFetchCallback } from './handler.js'
 import { resolveTimeouts, type ServeOptions, type ServerHandle } from './options.js'
@@ -31,6 +31,7 @@ export async function serve(app: FetchApp, options: ServeOptions = {}): Promise<
     return startCluster(options.workers, {
       port,
       hostname,
+      killAfterMs: gracefulTimeoutMs + 5_000,
       ...(signal === undefined ? {} : { signal }),
       ...(handleSignals === undefined ? {} : { handleSignals }),
     })
@@ -65,6 +66,8 @@ export async function serve(app: FetchApp, options: ServeOptions = {}): Promise<
         detach()
       }
       await app.shutdown?.()
+      // A cluster worker stays alive through its channel to the primary: let it go.
+      leaveCluster()
     })()
     return closing
   }

@@ -1,0 +1,74 @@
+import { connect } from 'node:net'
+import { App, WebSocketDisconnect } from '@bustapi/core'
+import { describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { serve } from './serve.js'
+
+const open = (url: string, path: string) =>
+  new Promise<WebSocket>((resolve, reject) => {
+    const ws = new WebSocket(url.replace('http', 'ws') + path)
+    ws.once('open', () => resolve(ws))
+    ws.once('error', reject)
+  })
+
+describe('WebSockets on the Node adapter', () => {
+  it('closes open sockets with 1001 on shutdown and the handler sees the disconnect', async () => {
+    let seen!: Promise<unknown>
+    const app = new App().websocket('/hold', async (ws) => {
+      await ws.accept()
+      seen = ws.receive().catch((error: unknown) => error)
+      await seen
+    })
+    const handle = await serve(app, { port: 0, handleSignals: false, gracefulTimeoutMs: 2_000 })
+    const ws = await open(handle.url, '/hold')
+    const closed = new Promise<number>((resolve) => ws.once('close', resolve))
+    const started = performance.now()
+    await handle.close()
+    expect(await closed).toBe(1001)
+    expect(performance.now() - started).toBeLessThan(1_500)
+    expect(await seen).toBeInstanceOf(WebSocketDisconnect)
+  })
+
+  it('writes the app refusal to the socket with its status and headers', async () => {
+    const app = new App()
+    app.use(async (c, next) => {
+      if (c.req.header('authorization') === undefined)
+        return c.text('nope', 401, { 'www-authenticate': 'Bearer' })
+      await next()
+    })
+    app.websocket('/private', (ws) => ws.accept())
+    const handle = await serve(app, { port: 0, handleSignals: false })
+    try {
+      const status = await new Promise<{ code?: number; auth?: string }>((resolve) => {
+        const ws = new WebSocket(handle.url.replace('http', 'ws') + '/private')
+        ws.once('unexpected-response', (_req, res) => {
+          resolve({ code: res.statusCode, auth: res.headers['www-authenticate'] as string })
+          res.resume()
+        })
+      })
+      expect(status).toEqual({ code: 401, auth: 'Bearer' })
+    } finally {
+      await handle.close()
+    }
+  })
+
+  it('survives a client that sends an upgrade and hangs up at once', async () => {
+    const app = new App().websocket('/x', (ws) => ws.accept())
+    app.get('/alive', (c) => c.text('alive'))
+    const handle = await serve(app, { port: 0, handleSignals: false })
+    try {
+      for (let i = 0; i < 20; i++) {
+        const socket = connect(handle.port, '127.0.0.1')
+        socket.on('error', () => {})
+        socket.write(
+          'GET /x HTTP/1.1\r\nHost: a\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+            'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+        )
+        socket.destroy()
+      }
+      expect(await (await fetch(`${handle.url}/alive`)).text()).toBe('alive')
+    } finally {
+      await handle.close()
+    }
+  })
+})
