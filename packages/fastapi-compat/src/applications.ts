@@ -7,6 +7,7 @@ import { httpMiddleware, MiddlewareStack } from './middleware/stack.js'
 import { getOpenAPI } from './openapi/document.js'
 import { installDocs } from './openapi/setup.js'
 import type { Dependency, DependencyTarget, RouteDeclaration } from './params/types.js'
+import type { ResponseClass } from './responses/responses.js'
 import { type APIRouter, includedRecords, type RouterOptions } from './routing/api-router.js'
 import { compileRoute } from './routing/compile-route.js'
 import { RouteCollector } from './routing/route-collector.js'
@@ -37,6 +38,8 @@ export interface FastAPIOptions {
   /** List `root_path` first in the document's `servers` (default true). */
   root_path_in_servers?: boolean
   responses?: Record<string | number, Record<string, unknown>>
+  /** The response class of routes that name none (`JSONResponse` by default). */
+  default_response_class?: ResponseClass
   /** Parse only JSON content types as JSON (default true, as FastAPI). */
   strict_content_type?: boolean
   /** Redirect `/items` to `/items/` (and back) when only the other exists; default true. */
@@ -75,6 +78,7 @@ export class FastAPI extends RouteCollector {
   readonly dependencies: Dependency<any, any>[]
   readonly responses: Record<string | number, Record<string, unknown>>
   readonly strict_content_type: boolean
+  readonly default_response_class: ResponseClass | undefined
   /** Replace a dependency by another in tests: `app.dependency_overrides.set(get_db, fake_db)`. */
   readonly dependency_overrides = new Map<DependencyTarget, DependencyTarget>()
   /** Every route's declaration, in registration order (what the OpenAPI generator reads). */
@@ -85,6 +89,7 @@ export class FastAPI extends RouteCollector {
   readonly #middleware = new MiddlewareStack()
   readonly #pending: Array<Promise<unknown>> = []
   readonly #matchers: RegExp[] = []
+  readonly #renderError: (error: Error, c: Context) => Promise<Response>
   readonly #openapiOptions: FastAPIOptions
 
   constructor(options: FastAPIOptions = {}) {
@@ -109,9 +114,11 @@ export class FastAPI extends RouteCollector {
     this.dependencies = options.dependencies ?? []
     this.responses = options.responses ?? {}
     this.strict_content_type = options.strict_content_type ?? true
+    this.default_response_class = options.default_response_class
     const report = createRateLimitedReporter()
     this.core = new App({ reportError: report })
-    this.core.onError(createErrorRenderer(this.#handlers, report))
+    this.#renderError = createErrorRenderer(this.#handlers, report)
+    this.core.onError(this.#renderError)
     this.core.use(this.#middleware.handler)
     if (options.redirect_slashes !== false) this.core.notFound((c) => this.#redirectSlashes(c))
     installDocs(this)
@@ -265,7 +272,7 @@ export class FastAPI extends RouteCollector {
   }
 
   /** Starlette's `redirect_slashes`: 307 to the same path with or without its trailing slash. */
-  #redirectSlashes(c: Context): Response {
+  #redirectSlashes(c: Context): Response | Promise<Response> {
     const url = new URL(c.req.url)
     const path = url.pathname
     if (path !== '/') {
@@ -274,7 +281,9 @@ export class FastAPI extends RouteCollector {
         return new Response(null, { status: 307, headers: { location: url.toString() } })
       }
     }
-    throw new CoreHTTPException(404, 'Not Found')
+    // Rendered here, not thrown: Hono does not route a not-found handler's throw through the
+    // middleware, and `app.middleware('http')` must see the 404 as Starlette's does.
+    return this.#renderError(new CoreHTTPException(404, 'Not Found'), c)
   }
 
   /**

@@ -79,6 +79,7 @@ export {
   type ResponseClass,
   type ResponseInit,
 } from './responses/responses.js'
+export { EventSourceResponse, type ServerSentEventInit } from './responses/sse.js'
 export { FileResponse, StreamingResponse } from './responses/streaming.js'
 export { APIRouter, type RouterOptions } from './routing/api-router.js'
 export type { RouteHandler, RouteOptions } from './routing/route-options.js'

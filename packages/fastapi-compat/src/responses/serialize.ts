@@ -94,8 +94,9 @@ export async function toResponse(
 ): Promise<{ response: Response; background?: BackgroundTasks }> {
   if (result instanceof Response) return { response: result, background: backgroundOf(result) }
   const content = await applyResponseModel(plan, result)
-  const status_code = mutable.status_code ?? plan.status_code ?? 200
+  // Unset, the class's own default applies (307 for RedirectResponse), as FastAPI passes none.
+  const status_code = mutable.status_code ?? plan.status_code
   const Cls = plan.response_class ?? JSONResponse
-  const response = new Cls(content, { status_code })
+  const response = new Cls(content, status_code === undefined ? {} : { status_code })
   return { response: mutable.applyTo(response) }
 }

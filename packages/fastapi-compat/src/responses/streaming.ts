@@ -49,6 +49,22 @@ const TYPES: Record<string, string> = {
   mp4: 'video/mp4',
 }
 
+type Stat = { size: number; mtime: Date; mtimeMs: number }
+
+/** The file's size and mtime where the runtime has a synchronous `fs` (Node, Bun, Deno); else none. */
+function statOf(path: string): Stat | undefined {
+  const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+    ?.getBuiltinModule
+  const fs = get?.('node:fs') as
+    | { statSync(p: string, o: { throwIfNoEntry: false }): Stat | undefined }
+    | undefined
+  try {
+    return fs?.statSync(path, { throwIfNoEntry: false })
+  } catch {
+    return undefined
+  }
+}
+
 /**
  * A file from disk (Node's `fs`, loaded only when the body is read, so edge bundles without a
  * file system still load this module).
@@ -77,6 +93,14 @@ export class FileResponse extends FastAPIResponse {
         await handle?.return?.()
       },
     })
+    const stat = statOf(path)
+    if (stat) {
+      if (!headers.has('content-length')) headers.set('content-length', String(stat.size))
+      if (!headers.has('last-modified')) headers.set('last-modified', stat.mtime.toUTCString())
+      // Starlette's ETag is derived from mtime and size too: it changes when the file does.
+      if (!headers.has('etag'))
+        headers.set('etag', `"${stat.mtimeMs.toString(16)}-${stat.size.toString(16)}"`)
+    }
     super(body, { ...init, headers, media_type: init.media_type ?? TYPES[ext] ?? 'application/octet-stream' })
   }
 }

@@ -17,6 +17,8 @@ export interface RouteServices {
   readonly dependency_overrides: Map<DependencyTarget, DependencyTarget>
   /** Only JSON content types are parsed as JSON (FastAPI's `strict_content_type`). */
   readonly strict_content_type: boolean
+  /** The app's `default_response_class`, for routes that name none. */
+  readonly default_response_class?: ResponseClass | undefined
   /** Runs `work` once the response has been sent (tracked with waitUntil when there is one). */
   afterResponse(c: Context, response: Response, work: () => Promise<void>): Response
 }
@@ -41,7 +43,7 @@ export function compileRoute(
   const plan: ResponsePlan = {
     response_model: o.response_model,
     status_code: o.status_code,
-    response_class: o.response_class,
+    response_class: o.response_class ?? services.default_response_class,
     exclude_unset: o.response_model_exclude_unset === true,
     exclude_none: o.response_model_exclude_none === true,
     exclude_defaults: o.response_model_exclude_defaults === true,
@@ -148,5 +150,6 @@ export function compileRoute(
   ] as const
   for (const key of copy)
     if (o[key] !== undefined) (declaration as unknown as Record<string, unknown>)[key] = o[key]
+  if (plan.response_class !== undefined) declaration.response_class = plan.response_class
   return { pattern, declaration, handler: endpoint }
 }
