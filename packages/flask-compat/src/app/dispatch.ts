@@ -1,0 +1,232 @@
+import type { Context } from '@bustapi/core'
+import { createState, runWithState } from '../ctx.js'
+import { HTTPException, InternalServerError } from '../exceptions.js'
+import { EMPTY_BODY, hasBody, limitsFromConfig, loadBody } from '../internal/body.js'
+import type { FlaskState } from '../internal/state.js'
+import { RequestRedirect } from '../routing/map.js'
+import type { Rule } from '../routing/rule.js'
+import { SecureCookieSession, SecureCookieSessionInterface } from '../sessions/index.js'
+import { Request, type RequestEnviron } from '../wrappers/request.js'
+import { Response } from '../wrappers/response.js'
+import { findErrorHandler, normalizeError } from './errors.js'
+import type { Flask } from './flask.js'
+import { toResponse } from './make-response.js'
+
+function decodePath(path: string): string {
+  if (!path.includes('%')) return path
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return path
+  }
+}
+
+interface RuntimeEnv {
+  incoming?: { socket?: { remoteAddress?: string } }
+  requestIP?: (request: globalThis.Request) => { address?: string } | null
+  remote_addr?: string
+}
+
+/** The client address the runtime gives (Node's socket, Bun's `requestIP`, the test client's value). */
+function remoteAddr(c: Context): string | null {
+  const env = c.env as RuntimeEnv | undefined
+  if (env === undefined || env === null) return null
+  if (env.remote_addr !== undefined) return env.remote_addr
+  if (env.incoming?.socket?.remoteAddress) return env.incoming.socket.remoteAddress
+  if (typeof env.requestIP === 'function') return env.requestIP(c.req.raw)?.address ?? null
+  return null
+}
+
+/** Builds Flask's request for a core context: environ, then the body (within limits). */
+export async function buildRequest(app: Flask, c: Context): Promise<Request> {
+  const raw = c.req.raw
+  const environ: RequestEnviron = {
+    script_root: '',
+    path: decodePath(c.req.path),
+    match_path: c.req.path,
+    remote_addr: remoteAddr(c),
+  }
+  let body = EMPTY_BODY
+  if (raw.method !== 'GET' && raw.method !== 'HEAD' && hasBody(raw)) {
+    const mimetype = (raw.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+    body = await loadBody(c, mimetype, limitsFromConfig(app.config))
+  }
+  return new Request(raw, environ, body)
+}
+
+const DEFAULT_OPEN = SecureCookieSessionInterface.prototype.open_session
+
+/** Opens the session up front, or arranges to create it on first use when that needs no I/O. */
+async function openSession(app: Flask, state: FlaskState, raw: globalThis.Request): Promise<void> {
+  const iface = app.session_interface
+  if (iface.open_session === DEFAULT_OPEN) {
+    const name = iface.get_cookie_name(app)
+    const cookie = raw.headers.get('cookie')
+    if (!app.secret_key) {
+      state.lazySession = () => iface.make_null_session(app)
+      return
+    }
+    if (cookie === null || !cookie.includes(name)) {
+      state.lazySession = () => new SecureCookieSession()
+      return
+    }
+  }
+  state.session = (await iface.open_session(app, raw)) ?? iface.make_null_session(app)
+}
+
+/**
+ * Handles one request the Flask way (`wsgi_app`): request context, session, hooks, the view,
+ * error handlers, response processing and teardown.
+ */
+export async function handleRequest(
+  app: Flask,
+  c: Context,
+  rule: Rule | null,
+  view_args: Record<string, unknown> | null,
+  routing_exception: Error | null,
+): Promise<globalThis.Response> {
+  const request = await buildRequest(app, c)
+  request.url_rule = rule
+  request.view_args = view_args
+  request.routing_exception = routing_exception
+  const state = createState(app, request)
+  return runWithState(state, () => run(app, state), c)
+}
+
+/** Routes a request core's router did not hand to a rule: werkzeug's 404/405/308, or a late match. */
+export function handleUnmatched(app: Flask, c: Context): Promise<globalThis.Response> {
+  const url = c.req.raw.url
+  const schemeEnd = url.indexOf('://') + 3
+  const base = url.slice(0, url.indexOf('/', schemeEnd))
+  const q = url.indexOf('?')
+  const result = app.url_map.match(c.req.path, c.req.method, q < 0 ? '' : url.slice(q + 1), base)
+  if ('rule' in result) return handleRequest(app, c, result.rule, result.view_args, null)
+  return handleRequest(app, c, null, null, result)
+}
+
+async function run(app: Flask, state: FlaskState): Promise<globalThis.Response> {
+  let error: unknown = null
+  let response: Response
+  try {
+    try {
+      await openSession(app, state, state.request!.raw)
+      response = await fullDispatch(app, state)
+    } catch (thrown) {
+      error = thrown
+      response = await handleException(app, state, thrown)
+    }
+    return response.toWeb()
+  } finally {
+    await teardown(app, state, error)
+  }
+}
+
+async function fullDispatch(app: Flask, state: FlaskState): Promise<Response> {
+  let rv: unknown
+  try {
+    rv = await preprocess(app, state.request!)
+    if (rv === undefined || rv === null) rv = await dispatch(app, state.request!)
+  } catch (thrown) {
+    rv = await handleUserException(app, state.request!, normalizeError(thrown))
+  }
+  return finalize(app, state, rv, false)
+}
+
+async function preprocess(app: Flask, request: Request): Promise<unknown> {
+  const names = [null, ...request.blueprints.reverse()]
+  for (const name of names) {
+    const fns = app.url_value_preprocessors.get(name)
+    if (fns) for (const fn of fns) fn(request.endpoint, request.view_args)
+  }
+  for (const name of names) {
+    const fns = app.before_request_funcs.get(name)
+    if (fns === undefined) continue
+    for (const fn of fns) {
+      const rv = await fn()
+      if (rv !== undefined && rv !== null) return rv
+    }
+  }
+  return undefined
+}
+
+async function dispatch(app: Flask, request: Request): Promise<unknown> {
+  if (request.routing_exception !== null) throw request.routing_exception
+  const rule = request.url_rule!
+  if (rule.provide_automatic_options && request.method === 'OPTIONS') {
+    const res = new Response('')
+    res.headers.set(
+      'allow',
+      app.url_map.allowed_methods(request.environ.match_path ?? request.path).join(', '),
+    )
+    return res
+  }
+  const view = app.view_functions[rule.endpoint] as ((args: Record<string, unknown>) => unknown) | undefined
+  if (view === undefined) throw new Error(`No view function for endpoint '${rule.endpoint}'.`)
+  return view(request.view_args ?? {})
+}
+
+function trapped(app: Flask, error: HTTPException): boolean {
+  if (app.config.TRAP_HTTP_EXCEPTIONS) return true
+  return Boolean(app.config.TRAP_BAD_REQUEST_ERRORS) && error.code === 400
+}
+
+async function handleUserException(app: Flask, request: Request, error: unknown): Promise<unknown> {
+  if (error instanceof HTTPException && !trapped(app, error)) {
+    if (error instanceof RequestRedirect) return error
+    const handler = findErrorHandler(app.error_handler_spec, error, request.blueprints)
+    return handler ? handler(error) : error
+  }
+  const handler = findErrorHandler(app.error_handler_spec, error, request.blueprints)
+  if (handler === undefined) throw error
+  return handler(error)
+}
+
+async function handleException(app: Flask, state: FlaskState, error: unknown): Promise<Response> {
+  const propagate = app.config.PROPAGATE_EXCEPTIONS ?? (app.testing || app.debug)
+  if (propagate) throw error
+  app.log_exception(error)
+  const serverError = new InternalServerError(undefined, { original_exception: error })
+  const handler = findErrorHandler(app.error_handler_spec, serverError, state.request?.blueprints ?? [])
+  const rv = handler ? await handler(serverError) : serverError
+  return finalize(app, state, rv, true)
+}
+
+async function finalize(
+  app: Flask,
+  state: FlaskState,
+  rv: unknown,
+  fromErrorHandler: boolean,
+): Promise<Response> {
+  let response = toResponse(rv, state.request?.endpoint ?? null)
+  try {
+    response = await processResponse(app, state, response)
+  } catch (error) {
+    if (!fromErrorHandler) throw error
+    app.log_exception(error)
+  }
+  return response
+}
+
+async function processResponse(app: Flask, state: FlaskState, response: Response): Promise<Response> {
+  for (const fn of state.afterThisRequest) response = await fn(response)
+  for (const name of [...(state.request?.blueprints ?? []), null]) {
+    const fns = app.after_request_funcs.get(name)
+    if (fns) for (let i = fns.length - 1; i >= 0; i--) response = await fns[i]!(response)
+  }
+  const session = state.session
+  const iface = app.session_interface
+  if (session !== undefined && !iface.is_null_session(session)) {
+    const saved = await iface.save_session(app, session, response as unknown as globalThis.Response)
+    if (saved instanceof globalThis.Response) response = Response.fromWeb(saved)
+  }
+  return response
+}
+
+async function teardown(app: Flask, state: FlaskState, error: unknown): Promise<void> {
+  for (const name of [...(state.request?.blueprints ?? []), null]) {
+    const fns = app.teardown_request_funcs.get(name)
+    if (fns) for (let i = fns.length - 1; i >= 0; i--) await fns[i]!(error)
+  }
+  const fns = app.teardown_appcontext_funcs
+  for (let i = fns.length - 1; i >= 0; i--) await fns[i]!(error)
+}

@@ -1,0 +1,202 @@
+import { default_exceptions, HTTPException } from '../exceptions.js'
+import type { RuleParams } from '../routing/types.js'
+import type {
+  AfterRequestFn,
+  BeforeRequestFn,
+  ContextProcessorFn,
+  ErrorHandlerFn,
+  ErrorKey,
+  RouteOptions,
+  TeardownFn,
+  UrlDefaultsFn,
+  UrlValuePreprocessorFn,
+  View,
+} from './types.js'
+
+/** Hooks by scope: `null` for the object itself, a dotted blueprint name once merged into an app. */
+export type ScopedHooks<F> = Map<string | null, F[]>
+/** Error handlers by scope, then status code (or null), then error class. */
+export type ErrorHandlerSpec = Map<string | null, Map<number | null, Map<Function, ErrorHandlerFn>>>
+
+/** The error type a handler registered for `K` receives. */
+export type ErrorOf<K> = K extends number
+  ? HTTPException
+  : K extends abstract new (
+        ...args: never[]
+      ) => infer I
+    ? I
+    : unknown
+
+/** The class and code `errorhandler` stores a key under (Flask's `_get_exc_class_and_code`). */
+export function excClassAndCode(key: ErrorKey): [Function, number | null] {
+  if (typeof key === 'number') {
+    const cls = default_exceptions[key]
+    if (cls === undefined) {
+      throw new Error(
+        `'${key}' is not a recognized HTTP error code. Use a subclass of HTTPException with that code instead.`,
+      )
+    }
+    return [cls, key]
+  }
+  if (typeof key !== 'function') throw new TypeError(`'${String(key)}' is not a class or a status code.`)
+  const code = (key as { code?: unknown }).code
+  return [key, typeof code === 'number' && isHttpExceptionClass(key) ? code : null]
+}
+
+function isHttpExceptionClass(cls: Function): boolean {
+  return cls === HTTPException || cls.prototype instanceof HTTPException
+}
+
+function pushScoped<F, G extends F>(map: ScopedHooks<F>, fn: G): G {
+  const list = map.get(null)
+  if (list) list.push(fn)
+  else map.set(null, [fn])
+  return fn
+}
+
+type RouteResult<R extends string> = <V extends View<RuleParams<R>>>(view: V) => V
+
+/**
+ * What the app and blueprints share (Flask's `Scaffold`): route decorators and the per-request
+ * hooks, stored by scope so that a blueprint's hooks run only for its own requests.
+ */
+export abstract class Scaffold {
+  readonly import_name: string
+  readonly view_functions: Record<string, View<never>> = {}
+  readonly before_request_funcs: ScopedHooks<BeforeRequestFn> = new Map()
+  readonly after_request_funcs: ScopedHooks<AfterRequestFn> = new Map()
+  readonly teardown_request_funcs: ScopedHooks<TeardownFn> = new Map()
+  readonly url_value_preprocessors: ScopedHooks<UrlValuePreprocessorFn> = new Map()
+  readonly url_default_functions: ScopedHooks<UrlDefaultsFn> = new Map()
+  readonly template_context_processors: ScopedHooks<ContextProcessorFn> = new Map()
+  readonly error_handler_spec: ErrorHandlerSpec = new Map()
+
+  constructor(import_name: string) {
+    this.import_name = import_name
+  }
+
+  /** Registers a view for a URL rule. @see route */
+  abstract add_url_rule(
+    rule: string,
+    endpoint?: string | null,
+    view_func?: View<never> | null,
+    options?: RouteOptions,
+  ): void
+
+  /**
+   * Registers `view` for `rule`; the view gets the rule's variables typed from the rule string.
+   * Without a view, returns a function that registers one (decorator style).
+   *
+   * @example
+   * app.route('/u/<int:id>', ({ id }) => `user ${id + 1}`)
+   * app.route('/login', { methods: ['GET', 'POST'] }, login)
+   */
+  route<R extends string>(rule: R, view: View<RuleParams<R>>): View<RuleParams<R>>
+  route<R extends string>(rule: R, options: RouteOptions, view: View<RuleParams<R>>): View<RuleParams<R>>
+  route<R extends string>(rule: R, options?: RouteOptions): RouteResult<R>
+  route(rule: string, a?: RouteOptions | View<never>, b?: View<never>): unknown {
+    const options = typeof a === 'function' ? {} : (a ?? {})
+    const view = typeof a === 'function' ? a : b
+    const register = (fn: View<never>) => {
+      const { endpoint, ...rest } = options
+      this.add_url_rule(rule, endpoint ?? null, fn, rest)
+      return fn
+    }
+    return view === undefined ? register : register(view)
+  }
+
+  #method(method: string, rule: string, a?: RouteOptions | View<never>, b?: View<never>): unknown {
+    const options = typeof a === 'function' || a === undefined ? {} : a
+    if ('methods' in options) throw new TypeError("Use the 'route' decorator to use the 'methods' argument.")
+    const view = typeof a === 'function' ? a : b
+    const withMethod = { ...options, methods: [method] }
+    return view === undefined
+      ? this.route(rule, withMethod)
+      : this.route(rule, withMethod, view as View<Record<string, unknown>>)
+  }
+
+  /** `route(rule, { methods: ['GET'] }, view)`. @example app.get('/', () => 'hi') */
+  get<R extends string>(rule: R, view: View<RuleParams<R>>): View<RuleParams<R>>
+  get<R extends string>(rule: R, options: RouteOptions, view: View<RuleParams<R>>): View<RuleParams<R>>
+  get<R extends string>(rule: R, options?: RouteOptions): RouteResult<R>
+  get(rule: string, a?: RouteOptions | View<never>, b?: View<never>): unknown {
+    return this.#method('GET', rule, a, b)
+  }
+  /** `route(rule, { methods: ['POST'] }, view)`. @example app.post('/items', () => [request.json, 201]) */
+  post<R extends string>(rule: R, view: View<RuleParams<R>>): View<RuleParams<R>>
+  post<R extends string>(rule: R, options: RouteOptions, view: View<RuleParams<R>>): View<RuleParams<R>>
+  post<R extends string>(rule: R, options?: RouteOptions): RouteResult<R>
+  post(rule: string, a?: RouteOptions | View<never>, b?: View<never>): unknown {
+    return this.#method('POST', rule, a, b)
+  }
+  /** `route(rule, { methods: ['PUT'] }, view)`. @example app.put('/items/<int:id>', ({ id }) => ({ id })) */
+  put<R extends string>(rule: R, view: View<RuleParams<R>>): View<RuleParams<R>>
+  put<R extends string>(rule: R, options: RouteOptions, view: View<RuleParams<R>>): View<RuleParams<R>>
+  put<R extends string>(rule: R, options?: RouteOptions): RouteResult<R>
+  put(rule: string, a?: RouteOptions | View<never>, b?: View<never>): unknown {
+    return this.#method('PUT', rule, a, b)
+  }
+  /** `route(rule, { methods: ['PATCH'] }, view)`. @example app.patch('/items/<int:id>', ({ id }) => ({ id })) */
+  patch<R extends string>(rule: R, view: View<RuleParams<R>>): View<RuleParams<R>>
+  patch<R extends string>(rule: R, options: RouteOptions, view: View<RuleParams<R>>): View<RuleParams<R>>
+  patch<R extends string>(rule: R, options?: RouteOptions): RouteResult<R>
+  patch(rule: string, a?: RouteOptions | View<never>, b?: View<never>): unknown {
+    return this.#method('PATCH', rule, a, b)
+  }
+  /** `route(rule, { methods: ['DELETE'] }, view)`. @example app.delete('/items/<int:id>', () => ['', 204]) */
+  delete<R extends string>(rule: R, view: View<RuleParams<R>>): View<RuleParams<R>>
+  delete<R extends string>(rule: R, options: RouteOptions, view: View<RuleParams<R>>): View<RuleParams<R>>
+  delete<R extends string>(rule: R, options?: RouteOptions): RouteResult<R>
+  delete(rule: string, a?: RouteOptions | View<never>, b?: View<never>): unknown {
+    return this.#method('DELETE', rule, a, b)
+  }
+
+  /** Runs before each request; a returned value is the response. @example app.before_request(() => { g.user = load() }) */
+  before_request<F extends BeforeRequestFn>(fn: F): F {
+    return pushScoped(this.before_request_funcs, fn)
+  }
+  /** Runs after each request with the response (last registered runs first). @example app.after_request((r) => { r.headers.set('X', '1'); return r }) */
+  after_request<F extends AfterRequestFn>(fn: F): F {
+    return pushScoped(this.after_request_funcs, fn)
+  }
+  /** Runs when the request ends, even after an error (which it receives). @example app.teardown_request((e) => db.close()) */
+  teardown_request<F extends TeardownFn>(fn: F): F {
+    return pushScoped(this.teardown_request_funcs, fn)
+  }
+  /** Runs with the endpoint and view args before the view. @example app.url_value_preprocessor((ep, v) => { g.lang = v?.lang; delete v?.lang }) */
+  url_value_preprocessor<F extends UrlValuePreprocessorFn>(fn: F): F {
+    return pushScoped(this.url_value_preprocessors, fn)
+  }
+  /** Fills in values for `url_for`. @example app.url_defaults((ep, v) => { v.lang ??= g.lang }) */
+  url_defaults<F extends UrlDefaultsFn>(fn: F): F {
+    return pushScoped(this.url_default_functions, fn)
+  }
+  /** Adds variables to every template. @example app.context_processor(() => ({ user: g.user })) */
+  context_processor<F extends ContextProcessorFn>(fn: F): F {
+    return pushScoped(this.template_context_processors, fn)
+  }
+
+  /**
+   * Registers an error handler for a status code or an error class (subclasses included).
+   * @example
+   * app.errorhandler(404, () => ['nothing here', 404])
+   * app.errorhandler(ValueError)((e) => [e.message, 400])
+   */
+  errorhandler<K extends ErrorKey>(key: K, fn: ErrorHandlerFn<ErrorOf<K>>): ErrorHandlerFn<ErrorOf<K>>
+  errorhandler<K extends ErrorKey>(key: K): <F extends ErrorHandlerFn<ErrorOf<K>>>(fn: F) => F
+  errorhandler(key: ErrorKey, fn?: ErrorHandlerFn<never>): unknown {
+    if (fn === undefined) return (f: ErrorHandlerFn<never>) => this.errorhandler(key, f as never)
+    this.register_error_handler(key, fn as never)
+    return fn
+  }
+
+  /** `errorhandler` without the decorator form. @example app.register_error_handler(403, forbidden) */
+  register_error_handler<K extends ErrorKey>(key: K, fn: ErrorHandlerFn<ErrorOf<K>>): void {
+    const [cls, code] = excClassAndCode(key)
+    let byCode = this.error_handler_spec.get(null)
+    if (!byCode) this.error_handler_spec.set(null, (byCode = new Map()))
+    let byClass = byCode.get(code)
+    if (!byClass) byCode.set(code, (byClass = new Map()))
+    byClass.set(cls, fn as ErrorHandlerFn)
+  }
+}

@@ -1,0 +1,251 @@
+import { Authorization, MIMEAccept } from '../datastructures/accept.js'
+import { FileStorage } from '../datastructures/file-storage.js'
+import { CombinedMultiDict, MultiDict } from '../datastructures/multidict.js'
+import { BadRequest, UnsupportedMediaType } from '../exceptions.js'
+import { EMPTY_BODY, type LoadedBody } from '../internal/body.js'
+import type { Rule } from '../routing/rule.js'
+import { parseCookieHeader } from './cookies.js'
+
+/** What the layer knows about a request beyond the Web `Request` (set by the dispatcher or ProxyFix). */
+export interface RequestEnviron {
+  /** The mount prefix the app is served under (`SCRIPT_NAME`). */
+  script_root: string
+  /** The path relative to the app (`PATH_INFO`), percent-decoding as the router saw it. */
+  path: string
+  /** The path as the router matched it (percent-escapes of reserved characters kept). */
+  match_path?: string
+  remote_addr: string | null
+  /** Overrides from ProxyFix. */
+  scheme?: string
+  host?: string
+}
+
+const decoder = new TextDecoder()
+
+/**
+ * Flask's `Request`: read it through the `request` proxy inside a view or hook. Body fields are
+ * synchronous because the layer reads the body (within limits) before the view runs.
+ *
+ * @example
+ * app.post('/echo', () => ({ q: request.args.get('q'), name: request.form.get('name') }))
+ */
+export class Request {
+  readonly raw: globalThis.Request
+  readonly environ: RequestEnviron
+  /** The matched rule, or null on 404/405. */
+  url_rule: Rule | null = null
+  view_args: Record<string, unknown> | null = null
+  /** The routing error (404, 405, 308) to raise instead of calling a view. */
+  routing_exception: Error | null = null
+  readonly #body: LoadedBody
+  readonly #url: URL
+  #args?: MultiDict
+  #form?: MultiDict
+  #files?: MultiDict<FileStorage>
+  #cookies?: MultiDict
+  #json?: { value: unknown }
+  #accept?: MIMEAccept
+
+  constructor(raw: globalThis.Request, environ: RequestEnviron, body: LoadedBody = EMPTY_BODY) {
+    this.raw = raw
+    this.environ = environ
+    this.#body = body
+    this.#url = new URL(raw.url)
+  }
+
+  get method(): string {
+    return this.raw.method
+  }
+  get headers(): Headers {
+    return this.raw.headers
+  }
+  get scheme(): string {
+    return this.environ.scheme ?? this.#url.protocol.slice(0, -1)
+  }
+  get is_secure(): boolean {
+    return this.scheme === 'https' || this.scheme === 'wss'
+  }
+  get host(): string {
+    return this.environ.host ?? this.raw.headers.get('host') ?? this.#url.host
+  }
+  get script_root(): string {
+    return this.environ.script_root
+  }
+  get root_path(): string {
+    return this.environ.script_root
+  }
+  get path(): string {
+    return this.environ.path
+  }
+  /** The raw query string (without `?`). */
+  get query_string(): string {
+    return this.#url.search.slice(1)
+  }
+  get full_path(): string {
+    return `${this.path}?${this.query_string}`
+  }
+  get host_url(): string {
+    return `${this.scheme}://${this.host}/`
+  }
+  get root_url(): string {
+    return `${this.scheme}://${this.host}${this.script_root}/`
+  }
+  get url_root(): string {
+    return this.root_url
+  }
+  get base_url(): string {
+    return `${this.scheme}://${this.host}${this.script_root}${encodePath(this.path)}`
+  }
+  get url(): string {
+    const q = this.query_string
+    return q ? `${this.base_url}?${q}` : this.base_url
+  }
+  get remote_addr(): string | null {
+    return this.environ.remote_addr
+  }
+  get endpoint(): string | null {
+    return this.url_rule?.endpoint ?? null
+  }
+  /** The blueprint's name (dotted for nested ones) the endpoint belongs to, or null. */
+  get blueprint(): string | null {
+    const endpoint = this.endpoint
+    const dot = endpoint?.lastIndexOf('.') ?? -1
+    return dot > 0 ? endpoint!.slice(0, dot) : null
+  }
+  /** The blueprint and its parents, innermost first: `['a.b', 'a']`. */
+  get blueprints(): string[] {
+    const name = this.blueprint
+    if (name === null) return []
+    const parts = name.split('.')
+    return parts.map((_, i) => parts.slice(0, parts.length - i).join('.'))
+  }
+
+  /** The query string as a MultiDict (invalid UTF-8 becomes U+FFFD, as werkzeug's `replace`). */
+  get args(): MultiDict {
+    this.#args ??= new MultiDict(new URLSearchParams(this.#url.search))
+    return this.#args
+  }
+  get cookies(): MultiDict {
+    this.#cookies ??= new MultiDict(Object.entries(parseCookieHeader(this.raw.headers.get('cookie'))))
+    return this.#cookies
+  }
+  get content_type(): string | null {
+    return this.raw.headers.get('content-type')
+  }
+  get mimetype(): string {
+    return (this.content_type ?? '').split(';')[0]!.trim().toLowerCase()
+  }
+  get mimetype_params(): Record<string, string> {
+    const out: Record<string, string> = {}
+    for (const p of (this.content_type ?? '').split(';').slice(1)) {
+      const eq = p.indexOf('=')
+      if (eq > 0)
+        out[p.slice(0, eq).trim().toLowerCase()] = p
+          .slice(eq + 1)
+          .trim()
+          .replace(/^"(.*)"$/, '$1')
+    }
+    return out
+  }
+  get content_length(): number | null {
+    const v = this.raw.headers.get('content-length')
+    const n = v === null ? Number.NaN : Number(v)
+    return Number.isInteger(n) && n >= 0 ? n : null
+  }
+  get content_encoding(): string | null {
+    return this.raw.headers.get('content-encoding')
+  }
+  get user_agent(): string {
+    return this.raw.headers.get('user-agent') ?? ''
+  }
+  get referrer(): string | null {
+    return this.raw.headers.get('referer')
+  }
+  get authorization(): Authorization | null {
+    return Authorization.from_header(this.raw.headers.get('authorization'))
+  }
+  get accept_mimetypes(): MIMEAccept {
+    this.#accept ??= new MIMEAccept(this.raw.headers.get('accept'))
+    return this.#accept
+  }
+  get accept_languages(): MIMEAccept {
+    return new MIMEAccept(this.raw.headers.get('accept-language'))
+  }
+  get accept_encodings(): MIMEAccept {
+    return new MIMEAccept(this.raw.headers.get('accept-encoding'))
+  }
+  get accept_charsets(): MIMEAccept {
+    return new MIMEAccept(this.raw.headers.get('accept-charset'))
+  }
+  /** `application/json` or `application/*+json`. */
+  get is_json(): boolean {
+    const mt = this.mimetype
+    return mt === 'application/json' || (mt.startsWith('application/') && mt.endsWith('+json'))
+  }
+
+  #checkBody(): LoadedBody {
+    if (this.#body.error !== undefined) throw this.#body.error
+    return this.#body
+  }
+  /** Form fields of a urlencoded or multipart body. */
+  get form(): MultiDict {
+    this.#form ??= new MultiDict(this.#checkBody().fields)
+    return this.#form
+  }
+  /** Uploaded files of a multipart body, by field name. */
+  get files(): MultiDict<FileStorage> {
+    this.#files ??= new MultiDict(
+      this.#checkBody().files.map((f) => [f.fieldName, new FileStorage(f)] as const),
+    )
+    return this.#files
+  }
+  /** `args` and `form` together (args first). */
+  get values(): CombinedMultiDict {
+    return new CombinedMultiDict(this.method === 'GET' ? [this.args] : [this.args, this.form])
+  }
+  /** The raw body; empty when it was parsed as a form. */
+  get_data(options: { as_text: true }): string
+  get_data(options?: { as_text?: false }): Uint8Array
+  get_data(options: { as_text?: boolean } = {}): string | Uint8Array {
+    const bytes = this.#checkBody().bytes
+    return options.as_text ? decoder.decode(bytes) : bytes
+  }
+  get data(): Uint8Array {
+    return this.get_data()
+  }
+
+  /**
+   * The parsed JSON body. Not JSON content → 415 (unless `force`); malformed → 400; with
+   * `silent` both give `null` instead.
+   */
+  get_json<T = unknown>(options: { force?: boolean; silent?: boolean } = {}): T | null {
+    if (!(options.force || this.is_json)) {
+      if (options.silent) return null
+      throw new UnsupportedMediaType(
+        "Did not attempt to load JSON data because the request Content-Type was not 'application/json'.",
+      )
+    }
+    if (this.#json !== undefined) return this.#json.value as T
+    const text = this.get_data({ as_text: true })
+    try {
+      const value = JSON.parse(text)
+      this.#json = { value }
+      return value as T
+    } catch (error) {
+      if (options.silent) return null
+      return this.on_json_loading_failed(error) as T
+    }
+  }
+  /** `get_json()`: the JSON body, 415 when the request is not JSON. */
+  get json(): unknown {
+    return this.get_json()
+  }
+  /** Called when the JSON body does not parse; raises a 400 (override to customise). */
+  on_json_loading_failed(_error: unknown): unknown {
+    throw new BadRequest()
+  }
+}
+
+function encodePath(path: string): string {
+  return encodeURI(path).replace(/%25([0-9A-Fa-f]{2})/g, '%$1')
+}
