@@ -93,7 +93,7 @@ function responseSchema(registry: SchemaRegistry, schema: StandardSchemaV1, oper
 
 function buildResponses(registry: SchemaRegistry, route: RouteDeclaration, operationId: string): JsonSchema {
   const responses: Record<string, JsonSchema> = {}
-  const status = String(route.status_code ?? 200)
+  const status = String(route.status_code ?? route.response_class?.status_code ?? 200)
   const success: JsonSchema = { description: route.response_description ?? 'Successful Response' }
   const mediaType = route.response_class ? route.response_class.media_type : 'application/json'
   if (bodyAllowed(status) && mediaType) {

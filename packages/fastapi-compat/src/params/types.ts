@@ -182,7 +182,7 @@ export interface RouteDeclaration {
   include_in_schema?: boolean
   name: string
   /** The response class (`HTMLResponse`, ...), whose `media_type` names the success content. */
-  response_class?: { readonly media_type?: string }
+  response_class?: { readonly media_type?: string | undefined; readonly status_code?: number }
 }
 
 /**

@@ -12,6 +12,8 @@ export interface ResponseInit {
 export interface ResponseClass {
   new (content?: any, init?: ResponseInit | number): globalThis.Response
   readonly media_type?: string
+  /** The status the class answers with when the route sets none (307 for redirects). */
+  readonly status_code?: number
 }
 
 const BACKGROUND: unique symbol = Symbol.for('bustapi.fastapi.background')
@@ -27,12 +29,14 @@ function normalize(init: ResponseInit | number | undefined): ResponseInit {
 
 const NO_BODY = new Set([101, 204, 205, 304])
 
-function build(target: globalThis.Response, init: ResponseInit, defaultType: string | undefined): void {
-  if (init.background) Object.defineProperty(target, BACKGROUND, { value: init.background })
+/** The headers a response starts with: the given ones plus the media type's content type. */
+function initialHeaders(init: ResponseInit, defaultType: string | undefined): Headers {
+  const headers = new Headers(init.headers)
   const type = init.media_type ?? defaultType
-  if (type !== undefined && !target.headers.has('content-type')) {
-    target.headers.set('content-type', type.startsWith('text/') ? `${type}; charset=utf-8` : type)
-  }
+  // Set before the body is attached, or fetch's Response would label a string body text/plain.
+  if (type !== undefined && !headers.has('content-type'))
+    headers.set('content-type', type.startsWith('text/') ? `${type}; charset=utf-8` : type)
+  return headers
 }
 
 /**
@@ -45,8 +49,9 @@ export class FastAPIResponse extends globalThis.Response {
   constructor(content?: BodyInit | null, init?: ResponseInit | number) {
     const o = normalize(init)
     const status = o.status_code ?? 200
-    super(NO_BODY.has(status) ? null : (content ?? null), { status, headers: o.headers })
-    build(this, o, (new.target as { media_type?: string }).media_type)
+    const headers = initialHeaders(o, (new.target as { media_type?: string }).media_type)
+    super(NO_BODY.has(status) ? null : (content ?? null), { status, headers })
+    if (o.background) Object.defineProperty(this, BACKGROUND, { value: o.background })
   }
 }
 
@@ -86,6 +91,7 @@ export class PlainTextResponse extends FastAPIResponse {
  * return new RedirectResponse('https://typer.tiangolo.com')
  */
 export class RedirectResponse extends FastAPIResponse {
+  static readonly status_code: number = 307
   constructor(url: string | URL, init?: ResponseInit | number) {
     const o = normalize(init)
     const headers = new Headers(o.headers)
