@@ -1,4 +1,4 @@
-import { HTTPException } from '@bustapi/core'
+import { RequestedRangeNotSatisfiable } from '../exceptions.js'
 import { containsStrong, containsWeak, hasEtags, parseEtags, unquoteEtag } from './etags.js'
 import { parseHttpDate } from './http-date.js'
 import { parseRange, rangeForLength } from './range.js'
@@ -49,7 +49,7 @@ function isModified(headers: Headers, state: ResourceState, ifRange: boolean): b
 
 /**
  * Evaluates conditional and range headers as werkzeug's `make_conditional` does: a processable
- * Range wins (206), then 304 (or 412 when If-Match was sent). Throws a 416 `HTTPException` with
+ * Range wins (206), then 304 (or 412 when If-Match was sent). Throws `RequestedRangeNotSatisfiable` with
  * `Content-Range: bytes *\/size` for a malformed or unsatisfiable range.
  *
  * @example
@@ -64,8 +64,8 @@ export function evaluateConditional(request: Request, state: ResourceState): Con
     if (!headers.has('if-range') || !isModified(headers, state, true)) {
       const span = rangeForLength(parseRange(range), state.size)
       if (span === null) {
-        throw new HTTPException(416, 'The server cannot provide the requested range.', {
-          'Content-Range': `bytes */${state.size}`,
+        throw new RequestedRangeNotSatisfiable(undefined, {
+          headers: { 'Content-Range': `bytes */${state.size}` },
         })
       }
       return { status: 206, start: span[0], end: span[1] - 1 }

@@ -1,8 +1,10 @@
-import { HTTPException, tryGetContext } from '@bustapi/core'
+import { tryGetContext } from '@bustapi/core'
+import { NotFound } from '../exceptions.js'
 import { evaluateConditional } from './conditional.js'
 import { contentDisposition } from './disposition.js'
 import { quoteEtag } from './etags.js'
 import { type FileSystem, nodeFileSystem } from './file-system.js'
+import { flaskFileDefaults } from './flask-defaults.js'
 import { httpDate } from './http-date.js'
 import { contentType, guessType } from './mime.js'
 import { abspath, basename, joinPath } from './paths.js'
@@ -71,7 +73,7 @@ async function load(source: FileSource, options: SendFileOptions, fs: FileSystem
   if (typeof source === 'string') {
     const path = abspath(source, options.root_path ?? fs.cwd())
     const info = await fs.stat(path)
-    if (!info?.isFile) throw new HTTPException(404)
+    if (!info?.isFile) throw new NotFound()
     return { kind: 'path', path, size: info.size, mtime: info.mtime }
   }
   if (source instanceof ReadableStream) return { kind: 'stream', stream: source }
@@ -139,16 +141,31 @@ function cacheHeaders(headers: Headers, loaded: Loaded, options: SendFileOptions
   return lastModified
 }
 
+/** Fills root_path, max_age and request from the current Flask app where the caller left them out. */
+function withFlaskDefaults(source: FileSource, options: SendFileOptions): SendFileOptions {
+  const defaults = flaskFileDefaults(typeof source === 'string' ? source : options.download_name)
+  if (defaults.root_path === undefined && defaults.request === undefined && defaults.max_age == null)
+    return options
+  const merged = { ...options }
+  if (merged.root_path === undefined && defaults.root_path !== undefined)
+    merged.root_path = defaults.root_path
+  if (merged.request === undefined && defaults.request !== undefined) merged.request = defaults.request
+  if (merged.max_age === undefined && defaults.max_age != null) merged.max_age = defaults.max_age
+  return merged
+}
+
 /**
  * Sends a file as Flask's `send_file` does: mimetype (and Content-Encoding) from the name,
  * `Content-Disposition`, werkzeug's ETag (`"<mtime>-<size>-<adler32 of path>"`), Last-Modified,
  * `no-cache` or `max_age`, and for the current request 304, 412, 206 ranges and 416.
- * A missing path throws a 404 `HTTPException`.
+ * A missing path throws `NotFound`. Inside a Flask app, relative paths start at `app.root_path`
+ * and `max_age` defaults to `SEND_FILE_MAX_AGE_DEFAULT`.
  *
  * @example
  * app.get('/report', () => send_file('reports/q1.pdf', { as_attachment: true }))
  */
-export async function send_file(source: FileSource, options: SendFileOptions = {}): Promise<Response> {
+export async function send_file(source: FileSource, given: SendFileOptions = {}): Promise<Response> {
+  const options = withFlaskDefaults(source, given)
   const fs = options.fs ?? nodeFileSystem
   const loaded = await load(source, options, fs)
   const headers = new Headers()
@@ -162,7 +179,7 @@ export async function send_file(source: FileSource, options: SendFileOptions = {
   const size = loaded.kind === 'stream' ? undefined : loaded.size
   if (size !== undefined) headers.set('content-length', String(size))
 
-  const request = options.request ?? tryGetContext()?.c.req.raw
+  const request = options.request ?? (tryGetContext()?.c.req as { raw?: Request } | undefined)?.raw
   let status = 200
   let start = 0
   let end = (size ?? 0) - 1
@@ -196,7 +213,7 @@ export async function send_file(source: FileSource, options: SendFileOptions = {
 
 /**
  * Sends `path` from inside `directory` (Flask's `send_from_directory`): the path is joined with
- * `safe_join`, so `../`, absolute paths, backslashes and NUL bytes give a 404 `HTTPException`,
+ * `safe_join`, so `../`, absolute paths, backslashes and NUL bytes give `NotFound` (404),
  * as does a missing file or a directory.
  *
  * @example
@@ -205,13 +222,14 @@ export async function send_file(source: FileSource, options: SendFileOptions = {
 export async function send_from_directory(
   directory: string,
   path: string,
-  options: SendFileOptions = {},
+  given: SendFileOptions = {},
 ): Promise<Response> {
   const joined = safe_join(directory, path)
-  if (joined === null) throw new HTTPException(404)
+  if (joined === null) throw new NotFound()
+  const options = withFlaskDefaults(joined, given)
   const fs = options.fs ?? nodeFileSystem
   const full = abspath(joinPath(options.root_path ?? fs.cwd(), joined), '/')
   const info = await fs.stat(full)
-  if (!info?.isFile) throw new HTTPException(404)
+  if (!info?.isFile) throw new NotFound()
   return send_file(full, options)
 }
