@@ -190,9 +190,8 @@ export interface RouteDeclaration {
  * @example
  * params: { file: File(), token: Form(v.string()) }
  */
-export function File<S extends StandardSchemaV1 = typeof uploadFile>(
-  schema?: S,
-  options?: ParamOptions,
-): Param<S, 'file'> {
+export function File(schema?: undefined, options?: ParamOptions): Param<typeof uploadFile, 'file'>
+export function File<S extends StandardSchemaV1>(schema: S, options?: ParamOptions): Param<S, 'file'>
+export function File<S extends StandardSchemaV1>(schema?: S, options?: ParamOptions): Param<S, 'file'> {
   return new Param('file', (schema ?? uploadFile) as S, options)
 }

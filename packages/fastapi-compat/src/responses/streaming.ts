@@ -72,7 +72,8 @@ function statOf(path: string): Stat | undefined {
  * return new FileResponse('large-video-file.mp4')
  */
 export class FileResponse extends FastAPIResponse {
-  constructor(path: string, init: ResponseInit & { filename?: string } = {}) {
+  constructor(path: string, options: (ResponseInit & { filename?: string }) | number = {}) {
+    const init = typeof options === 'number' ? { status_code: options } : options
     const ext = path.split('.').pop()?.toLowerCase() ?? ''
     const headers = new Headers(init.headers)
     if (init.filename !== undefined) {
