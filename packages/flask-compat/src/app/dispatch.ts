@@ -181,9 +181,15 @@ async function handleUserException(app: Flask, request: Request, error: unknown)
   return handler(error)
 }
 
+/** Errors re-raised on purpose (testing, debug): core's error handler must let them through. */
+export const PROPAGATING = new WeakSet<object>()
+
 async function handleException(app: Flask, state: FlaskState, error: unknown): Promise<Response> {
   const propagate = app.config.PROPAGATE_EXCEPTIONS ?? (app.testing || app.debug)
-  if (propagate) throw error
+  if (propagate) {
+    if (error !== null && typeof error === 'object') PROPAGATING.add(error)
+    throw error
+  }
   app.log_exception(error)
   const serverError = new InternalServerError(undefined, { original_exception: error })
   const handler = findErrorHandler(app.error_handler_spec, serverError, state.request?.blueprints ?? [])

@@ -33,14 +33,20 @@ export function registerRule(
   options: RouteOptions,
   onRule: (rule: Rule) => void,
 ): void {
-  const declared = options.methods ?? ['GET']
+  // Flask reads these off the view function too (class-based views set them)
+  const attrs = (view ?? {}) as {
+    methods?: readonly string[]
+    provide_automatic_options?: boolean
+    required_methods?: readonly string[]
+  }
+  const declared = options.methods ?? attrs.methods ?? ['GET']
   if (typeof declared === 'string') {
     throw new TypeError(
       'Allowed methods must be a list of strings, for example: app.route(rule, { methods: ["POST"] }, view)',
     )
   }
-  const methods = new Set(declared.map((m) => m.toUpperCase()))
-  let automatic = options.provide_automatic_options
+  const methods = new Set([...declared, ...(attrs.required_methods ?? [])].map((m) => m.toUpperCase()))
+  let automatic = options.provide_automatic_options ?? attrs.provide_automatic_options
   if (automatic === undefined)
     automatic = !methods.has('OPTIONS') && Boolean(app.config.PROVIDE_AUTOMATIC_OPTIONS)
   if (automatic) methods.add('OPTIONS')

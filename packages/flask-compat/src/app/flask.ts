@@ -5,6 +5,7 @@ import {
   createRateLimitedReporter,
 } from '@bustapi/core'
 import { HTTPException, InternalServerError } from '../exceptions.js'
+import { tryFlaskState } from '../internal/state.js'
 import { UrlMap, type UrlMap as UrlMapType } from '../routing/map.js'
 import type { Rule } from '../routing/rule.js'
 import { type SecretKey, SecureCookieSessionInterface, type SessionInterface } from '../sessions/index.js'
@@ -13,7 +14,7 @@ import type { Response } from '../wrappers/response.js'
 import type { Blueprint, BlueprintOptions } from './blueprint.js'
 import { Config, DEFAULT_CONFIG } from './config.js'
 import { appContext, type TestRequestOptions, testRequestContext } from './contexts.js'
-import { handleRequest, handleUnmatched } from './dispatch.js'
+import { handleRequest, handleUnmatched, PROPAGATING } from './dispatch.js'
 import { errorPage, registerRule, staticView } from './flask-internals.js'
 import { toResponse } from './make-response.js'
 import { basename, joinPath, nameFor, rootPathFor } from './paths.js'
@@ -89,13 +90,21 @@ export class Flask extends Scaffold {
     this.root_path = rootPathFor(import_name, options.root_path)
     this.static_folder = options.static_folder === undefined ? 'static' : options.static_folder
     this.static_url_path =
-      options.static_url_path ??
+      options.static_url_path?.replace(/\/+$/, '') ??
       (this.static_folder === null ? null : `/${basename(this.static_folder)}`.replace(/\/$/, ''))
     this.template_folder = options.template_folder === undefined ? 'templates' : options.template_folder
     this.core = new App()
     this.core.notFound((c) => handleUnmatched(this, c))
     this.core.onError((error, c) => this.#coreError(error, c))
     this.wsgi_app = this.core.fetch as FetchFn
+    // core answers OPTIONS for known paths itself; Flask's rules decide instead (automatic or not)
+    this.core.add({
+      method: 'OPTIONS',
+      path: '*',
+      name: 'OPTIONS *',
+      meta: { flask: 'options' },
+      handler: (c) => handleUnmatched(this, c),
+    })
     if (this.static_folder !== null && this.static_url_path !== null) {
       this.add_url_rule(
         `${this.static_url_path}/<path:filename>`,
@@ -241,7 +250,8 @@ export class Flask extends Scaffold {
 
   /** Reports an unhandled error (rate-limited to one line a second). */
   log_exception(error: unknown): void {
-    this.#report(error, { req: { method: '', path: '' } } as unknown as Context)
+    const req = tryFlaskState()?.request
+    this.#report(error, { req: { method: req?.method ?? '-', path: req?.path ?? '-' } } as unknown as Context)
   }
 
   /** A test client that keeps cookies between requests. @example const res = await app.test_client().get('/') */
@@ -291,6 +301,7 @@ export class Flask extends Scaffold {
 
   /** Errors that reach core: its own 405 for paths it knows under another method, or Hono middleware errors. */
   #coreError(error: Error, c: Context): Promise<globalThis.Response> | globalThis.Response {
+    if (PROPAGATING.has(error)) throw error
     if (error instanceof CoreHTTPException && !(error instanceof HTTPException) && error.status === 405) {
       return handleUnmatched(this, c)
     }

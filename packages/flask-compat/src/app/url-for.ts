@@ -65,7 +65,13 @@ export function urlFor(app: Flask, endpoint: string, input: UrlForValues): strin
     path = buildPath(app.url_map, endpoint, values, _method)
   } catch (error) {
     if (!(error instanceof BuildError)) throw error
-    return handleBuildError(app, error, endpoint, { ...values, _anchor, _method, _scheme, _external })
+    return handleBuildError(app, error, endpoint, {
+      ...values,
+      _anchor,
+      _method,
+      _scheme,
+      _external: external,
+    })
   }
   let url = external ? `${root}${path}` : `${request?.script_root ?? ''}${path}`
   if (_anchor !== undefined) url += `#${quoteAnchor(String(_anchor))}`

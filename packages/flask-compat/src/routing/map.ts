@@ -126,6 +126,11 @@ export class UrlMap {
     return rules.find((r) => r.suitableFor(values, method)) ?? (method ? undefined : undefined)
   }
 
+  /** Whether a rule of `endpoint` has the variable `name` (werkzeug's `is_endpoint_expecting`). */
+  is_endpoint_expecting(endpoint: string, ...names: string[]): boolean {
+    return this.#rules.some((r) => r.endpoint === endpoint && names.every((n) => r.arguments.has(n)))
+  }
+
   /** Whether some rule has this endpoint. */
   has_endpoint(endpoint: string): boolean {
     this.#byEndpoint ??= groupBy(this.#rules)
