@@ -154,5 +154,5 @@ export function decodeBase64Ascii(value: string): string | undefined {
   } catch {
     return undefined
   }
-  return /[^\x00-\x7f]/.test(data) ? undefined : data
+  return /[\u0080-\u00ff]/.test(data) ? undefined : data
 }
