@@ -1,4 +1,3 @@
-import type { ServeOptions } from './node/options.js'
 import type { ServableApp, ServerInfo } from './server-info.js'
 
 /** The runtime this code runs on, as `run()` sees it. */
@@ -47,12 +46,24 @@ export function detectRuntime(): Runtime {
  */
 export async function run(app: ServableApp, options: RunOptions = {}): Promise<ServerInfo> {
   const runtime = detectRuntime()
-  if (runtime === 'bun') return (await import('./bun/serve.js')).serve(app, options)
-  if (runtime === 'deno') return (await import('./deno/serve.js')).serve(app, options)
-  if (runtime === 'node') return (await import('./node/serve.js')).serve(app, options as ServeOptions)
+  if (runtime === 'bun' || runtime === 'deno' || runtime === 'node') {
+    const adapter = (await importAdapter(runtime)) as {
+      serve(app: ServableApp, options: RunOptions): Promise<ServerInfo>
+    }
+    return adapter.serve(app, options)
+  }
   throw new Error(
     runtime === 'workers'
       ? 'On Workers there is no server to start: make the app the module default export (`export default app`).'
       : 'run() needs Node, Bun or Deno; on an edge worker export the app as the module default export.',
   )
+}
+
+/**
+ * Loads one runtime's adapter by its public subpath. The specifier is computed so that bundlers
+ * leave it alone: a Worker bundle that imports this module must not pull in Node's server.
+ */
+function importAdapter(runtime: 'bun' | 'deno' | 'node'): Promise<unknown> {
+  const specifier = `@bustapi/adapters/${runtime}`
+  return import(/* @vite-ignore */ specifier)
 }
