@@ -1,6 +1,6 @@
-// Serves the conformance app with the Bun adapter on a random loopback port; prints the URL.
-import { serve } from '@bustapi/adapters/bun'
+// Serves the conformance app through run(), which must pick the Bun adapter; prints the URL.
+import { run } from '@bustapi/adapters'
 import { createConformanceApp } from '../../apps.js'
 
-const info = await serve(createConformanceApp(), { port: 0, hostname: '127.0.0.1' })
+const info = await run(createConformanceApp(), { port: 0, hostname: '127.0.0.1' })
 console.log(`LISTENING ${info.url}`)

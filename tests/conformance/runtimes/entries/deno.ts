@@ -1,6 +1,6 @@
-// Serves the conformance app with the Deno adapter on a random loopback port; prints the URL.
-import { serve } from '@bustapi/adapters/deno'
+// Serves the conformance app through run(), which must pick the Deno adapter; prints the URL.
+import { run } from '@bustapi/adapters'
 import { createConformanceApp } from '../../apps.js'
 
-const info = await serve(createConformanceApp(), { port: 0, hostname: '127.0.0.1' })
+const info = await run(createConformanceApp(), { port: 0, hostname: '127.0.0.1' })
 console.log(`LISTENING ${info.url}`)
