@@ -94,6 +94,8 @@ export class TestClient {
     }
     const headers = new Headers(options.headers)
     if (!headers.has('user-agent')) headers.set('user-agent', 'testclient')
+    // As on the wire: an in-process Request carries no Host header unless it is given one.
+    if (!headers.has('host')) headers.set('host', target.host)
     const cookies = { ...Object.fromEntries(this.cookies), ...(options.cookies ?? {}) }
     const cookieText = Object.entries(cookies)
       .map(([k, v]) => `${k}=${v}`)

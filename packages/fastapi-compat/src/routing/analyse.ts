@@ -1,8 +1,9 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
-import { isGeneratorFunction, paramsOf, scopeOf, toCallable } from '../dependencies/depends.js'
+import { dependency, isGeneratorFunction, paramsOf, scopeOf, toCallable } from '../dependencies/depends.js'
 import type { HandlerContext, ParamsSpec } from '../dependencies/handler-types.js'
 import {
   type Dependency,
+  Dependency as DependencyClass,
   type DependencyTarget,
   isDependency,
   isParam,
@@ -11,6 +12,7 @@ import {
   type ParamKind,
   type SecurityDependency,
 } from '../params/types.js'
+import { objectEntries } from '../schema/entries.js'
 import { type Shape, shapeOf } from '../schema/shape.js'
 
 /** One parameter, analysed: where to read it, under which wire name, and how to coerce it. */
@@ -53,6 +55,33 @@ function toParam(name: string, spec: Param | StandardSchemaV1, pathNames: Readon
   return new Param(shapeOf(spec).scalar === 'object' ? 'body' : 'query', spec)
 }
 
+const MODEL_KINDS = new Set<ParamKind>(['query', 'header', 'cookie', 'form'])
+const models = new WeakMap<Param, Dependency>()
+
+/**
+ * FastAPI's parameter models (`Query(FilterParams)`, `Header(CommonHeaders)`...): an object schema
+ * in a query, header, cookie or form declaration stands for one parameter per field. It becomes a
+ * dependency with those parameters, so they are solved, reported (`loc: ['query', 'limit']`) and
+ * documented one by one, and the handler receives the object.
+ */
+function parameterModel(param: Param): Dependency | undefined {
+  if (!MODEL_KINDS.has(param.kind)) return undefined
+  const shape = shapeOf(param.schema)
+  if (shape.scalar !== 'object' || shape.array) return undefined
+  let dep = models.get(param)
+  if (dep === undefined) {
+    const entries = objectEntries(param.schema)
+    if (entries === undefined) return undefined
+    const inner = param.options.convert_underscores === false ? { convert_underscores: false } : {}
+    const params = Object.fromEntries(
+      Object.entries(entries).map(([key, schema]) => [key, new Param(param.kind, schema, inner)]),
+    )
+    dep = new DependencyClass(dependency(params, (values: Record<string, unknown>) => values))
+    models.set(param, dep)
+  }
+  return dep
+}
+
 function wireName(name: string, param: Param): string {
   if (param.options.alias !== undefined) return param.options.alias
   if (param.kind === 'header' && param.options.convert_underscores !== false) return name.replaceAll('_', '-')
@@ -87,6 +116,11 @@ export function analyse(
       )
     }
     const param = toParam(name, spec as Param | StandardSchemaV1, pathNames)
+    const model = parameterModel(param)
+    if (model) {
+      deps.push({ name, dep: model })
+      continue
+    }
     if (param.kind === 'path' && !pathNames.has(name) && !pathNames.has(param.options.alias ?? '')) {
       throw new Error(
         `Path parameter "${name}" is not in the route path; add {${name}} to the path or use Query(...).`,

@@ -129,7 +129,9 @@ export function compileRoute(
     params: Object.fromEntries(
       Object.entries(o.params ?? {}).map(([key, spec]) => [
         key,
-        isDependency(spec) ? spec : root.fields.find((f) => f.name === key)!.param,
+        isDependency(spec)
+          ? spec
+          : (root.fields.find((f) => f.name === key)?.param ?? root.deps.find((d) => d.name === key)!.dep),
       ]),
     ),
     flatParams: flat.flatParams,
