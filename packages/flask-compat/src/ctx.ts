@@ -1,4 +1,4 @@
-import { runWithContext } from '@bustapi/core'
+import { runWithContext, tryGetContext } from '@bustapi/core'
 import type { Flask } from './app/flask.js'
 import { FLASK_STATE, type FlaskState, tryFlaskState } from './internal/state.js'
 import type { Session } from './sessions/index.js'
@@ -106,6 +106,23 @@ export function has_app_context(): boolean {
 export function after_this_request<F extends FlaskState['afterThisRequest'][number]>(fn: F): F {
   currentState().afterThisRequest.push(fn)
   return fn
+}
+
+/**
+ * Binds a function to the current request context, so it can run later (a timer, a task) and
+ * still see `request`, `session` and `g` (Flask's `copy_current_request_context`).
+ * @example setTimeout(copy_current_request_context(() => log(request.path)), 0)
+ */
+export function copy_current_request_context<A extends unknown[], R>(
+  fn: (...args: A) => R,
+): (...args: A) => R {
+  const store = tryGetContext()
+  if (store === undefined || tryFlaskState()?.request == null) {
+    throw new RuntimeError(
+      'Attempted to copy the request context while no request is active. This can only be used inside a request.',
+    )
+  }
+  return (...args: A) => runWithContext(store, () => fn(...args))
 }
 
 /** Runs `fn` with a fresh Flask state (app context, or request context when `request` is given). */

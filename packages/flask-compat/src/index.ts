@@ -36,6 +36,7 @@ export type { UrlBuildErrorHandler, UrlForValues } from './app/url-for.js'
 export {
   AppGlobals,
   after_this_request,
+  copy_current_request_context,
   current_app,
   g,
   has_app_context,

@@ -1,7 +1,7 @@
 import { App } from '@bustapi/core'
 import { createState, runWithState } from '../ctx.js'
 import type { FlaskState } from '../internal/state.js'
-import { buildRequest } from './dispatch.js'
+import { buildRequest, teardown } from './dispatch.js'
 import type { Flask } from './flask.js'
 import { buildTestRequest, type RequestOptions } from './test-request.js'
 
@@ -10,11 +10,6 @@ export type TestRequestOptions = RequestOptions
 
 // Stand-in for core's context when no request exists, so helpers that look for one find none.
 const NO_REQUEST = { req: {}, env: undefined }
-
-async function teardownAppContext(app: Flask, error: unknown): Promise<void> {
-  const fns = app.teardown_appcontext_funcs
-  for (let i = fns.length - 1; i >= 0; i--) await fns[i]!(error)
-}
 
 /** Runs `fn` in an app context; `teardown_appcontext` functions run after it. */
 export async function appContext<T>(app: Flask, fn: () => T | Promise<T>): Promise<T> {
@@ -26,7 +21,7 @@ export async function appContext<T>(app: Flask, fn: () => T | Promise<T>): Promi
     error = e
     throw e
   } finally {
-    await runWithState(state, () => teardownAppContext(app, error), NO_REQUEST)
+    await runWithState(state, () => teardown(app, state, error), NO_REQUEST)
   }
 }
 
@@ -69,11 +64,7 @@ export async function testRequestContext<T>(
           error = e
           throw e
         } finally {
-          for (const name of [...request.blueprints, null]) {
-            const fns = app.teardown_request_funcs.get(name)
-            if (fns) for (let i = fns.length - 1; i >= 0; i--) await fns[i]!(error)
-          }
-          await teardownAppContext(app, error)
+          await teardown(app, state, error)
         }
       },
       c,

@@ -228,11 +228,32 @@ async function processResponse(app: Flask, state: FlaskState, response: Response
   return response
 }
 
-async function teardown(app: Flask, state: FlaskState, error: unknown): Promise<void> {
-  for (const name of [...(state.request?.blueprints ?? []), null]) {
-    const fns = app.teardown_request_funcs.get(name)
-    if (fns) for (let i = fns.length - 1; i >= 0; i--) await fns[i]!(error)
+/**
+ * Runs teardown_request (blueprints innermost first, then the app, each newest first) and
+ * teardown_appcontext functions. Every one runs even if another fails; failures are reported, or
+ * raised together (an AggregateError) when the app propagates errors.
+ */
+export async function teardown(app: Flask, state: FlaskState, error: unknown): Promise<void> {
+  const failures: unknown[] = []
+  const runAll = async (fns: readonly ((e: unknown) => unknown)[] | undefined) => {
+    if (fns === undefined) return
+    for (let i = fns.length - 1; i >= 0; i--) {
+      try {
+        await fns[i]!(error)
+      } catch (failure) {
+        failures.push(failure)
+      }
+    }
   }
-  const fns = app.teardown_appcontext_funcs
-  for (let i = fns.length - 1; i >= 0; i--) await fns[i]!(error)
+  if (state.request !== null) {
+    for (const name of [...state.request.blueprints, null]) await runAll(app.teardown_request_funcs.get(name))
+  }
+  await runAll(app.teardown_appcontext_funcs)
+  if (failures.length === 0) return
+  if (app.config.PROPAGATE_EXCEPTIONS ?? (app.testing || app.debug)) {
+    const aggregate = new AggregateError(failures, 'Errors during context teardown.')
+    PROPAGATING.add(aggregate)
+    throw aggregate
+  }
+  for (const failure of failures) app.log_exception(failure)
 }

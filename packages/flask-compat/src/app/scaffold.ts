@@ -38,7 +38,17 @@ export function excClassAndCode(key: ErrorKey): [Function, number | null] {
     }
     return [cls, key]
   }
+  if (typeof key === 'object' && key !== null) {
+    throw new TypeError(
+      `${(key as object).constructor.name}() is an instance, not a class. Handlers can only be registered for Exception classes or HTTP error codes.`,
+    )
+  }
   if (typeof key !== 'function') throw new TypeError(`'${String(key)}' is not a class or a status code.`)
+  if (key !== Error && !(key.prototype instanceof Error)) {
+    throw new Error(
+      `'${key.name}' is not a subclass of Exception. Handlers can only be registered for Exception classes or HTTP error codes.`,
+    )
+  }
   const code = (key as { code?: unknown }).code
   return [key, typeof code === 'number' && isHttpExceptionClass(key) ? code : null]
 }
