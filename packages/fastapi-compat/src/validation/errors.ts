@@ -177,6 +177,14 @@ export function issuesToErrors(
       value = present ? (value as Record<string | number, unknown>)[key] : undefined
     }
     if (!present && (issue.kind === 'schema' || issue.code === 'invalid_type')) {
+      // valibot accepts an array as an object and reports each key missing; pydantic rejects the list.
+      if (Array.isArray(parent) && typeof path.at(-1) === 'string') {
+        const at = loc.slice(0, -1)
+        const key = JSON.stringify(at)
+        if (!out.some((e) => e.type === 'model_attributes_type' && JSON.stringify(e.loc) === key))
+          out.push(errorItem('model_attributes_type', at, parent))
+        continue
+      }
       out.push(errorItem('missing', loc, path.length > 0 ? parent : null))
       continue
     }
