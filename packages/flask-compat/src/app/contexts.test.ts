@@ -108,12 +108,12 @@ describe('request contexts (test_reqctx)', () => {
         request.path,
         request.args.get('foo'),
         session.get('fizz'),
-        current_app === current_app,
+        current_app.name,
       ])
       return 'Hello World!'
     })
     expect((await app.test_client().get('/?foo=bar')).text).toBe('Hello World!')
-    expect(later!()).toEqual(['/', 'bar', 'buzz', true])
+    expect(later!()).toEqual(['/', 'bar', 'buzz', 'flask_test'])
   })
 
   it('answers 500 when opening the session fails (test_session_error_pops_context)', async () => {

@@ -1,8 +1,10 @@
+import { locateJsonError } from '@bustapi/core'
 import { Authorization, MIMEAccept } from '../datastructures/accept.js'
 import { FileStorage } from '../datastructures/file-storage.js'
 import { CombinedMultiDict, MultiDict } from '../datastructures/multidict.js'
 import { BadRequest, UnsupportedMediaType } from '../exceptions.js'
 import { EMPTY_BODY, type LoadedBody } from '../internal/body.js'
+import { tryFlaskState } from '../internal/state.js'
 import type { Rule } from '../routing/rule.js'
 import { parseCookieHeader } from './cookies.js'
 
@@ -233,7 +235,7 @@ export class Request {
       return value as T
     } catch (error) {
       if (options.silent) return null
-      return this.on_json_loading_failed(error) as T
+      return this.on_json_loading_failed(error, text) as T
     }
   }
   /** `get_json()`: the JSON body, 415 when the request is not JSON. */
@@ -241,8 +243,17 @@ export class Request {
     return this.get_json()
   }
   /** Called when the JSON body does not parse; raises a 400 (override to customise). */
-  on_json_loading_failed(_error: unknown): unknown {
-    throw new BadRequest()
+  on_json_loading_failed(_error: unknown, text?: string): unknown {
+    // as Flask: the parser's message only in debug mode, else werkzeug's generic 400 page
+    const where = text === undefined || !tryFlaskState()?.app.debug ? undefined : locateJsonError(text)
+    if (where === undefined || text === undefined) throw new BadRequest()
+    // Python's json wording, which Flask puts in the 400 page
+    const before = text.slice(0, where.position)
+    const line = before.split('\n').length
+    const column = before.includes('\n') ? where.position - before.lastIndexOf('\n') : where.position + 1
+    throw new BadRequest(
+      `Failed to decode JSON object: ${where.message}: line ${line} column ${column} (char ${where.position})`,
+    )
   }
 }
 
