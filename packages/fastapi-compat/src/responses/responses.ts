@@ -1,4 +1,5 @@
 import type { BackgroundTasks } from '../background.js'
+import { type SetCookieOptions, serializeCookie } from './mutable-response.js'
 
 /** Starlette's response keywords. */
 export interface ResponseInit {
@@ -52,6 +53,23 @@ export class FastAPIResponse extends globalThis.Response {
     const headers = initialHeaders(o, (new.target as { media_type?: string }).media_type)
     super(NO_BODY.has(status) ? null : (content ?? null), { status, headers })
     if (o.background) Object.defineProperty(this, BACKGROUND, { value: o.background })
+  }
+
+  /**
+   * Adds a `Set-Cookie` header, as Starlette's `response.set_cookie`.
+   * @example
+   * const res = new JSONResponse({ ok: true }); res.set_cookie('fakesession', 'fake-cookie-session-value')
+   */
+  set_cookie(key: string, value = '', options: SetCookieOptions = {}): void {
+    this.headers.append('set-cookie', serializeCookie(key, value, options))
+  }
+
+  /** Expires a cookie. */
+  delete_cookie(
+    key: string,
+    options: Pick<SetCookieOptions, 'path' | 'domain' | 'secure' | 'httponly' | 'samesite'> = {},
+  ): void {
+    this.set_cookie(key, '', { ...options, max_age: 0, expires: new Date(0) })
   }
 }
 
