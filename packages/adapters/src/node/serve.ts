@@ -45,7 +45,10 @@ export async function serve(app: FetchApp, options: ServeOptions = {}): Promise<
     if (draining) bindings.outgoing.shouldKeepAlive = false
   })
   const server = createAdaptorServer({ fetch, serverOptions: resolveTimeouts(options) }) as Server
-  const sockets = attachWebSockets(server, app, { maxPayload: options.maxWebSocketPayload })
+  const sockets = attachWebSockets(server, app, {
+    maxPayload: options.maxWebSocketPayload,
+    heartbeatMs: options.webSocketHeartbeatMs,
+  })
   try {
     await listen(server, port, hostname)
   } catch (error) {

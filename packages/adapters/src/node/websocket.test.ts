@@ -71,4 +71,27 @@ describe('WebSockets on the Node adapter', () => {
       await handle.close()
     }
   })
+
+  it('cuts a half-open peer that stops answering pings, and the handler sees 1006', async () => {
+    let seen!: Promise<unknown>
+    const app = new App().websocket('/hold', async (ws) => {
+      await ws.accept()
+      seen = ws.receive().catch((error: unknown) => error)
+      await seen
+    })
+    const handle = await serve(app, { port: 0, handleSignals: false, webSocketHeartbeatMs: 50 })
+    try {
+      const ws = await new Promise<WebSocket>((resolve, reject) => {
+        // A client that never answers pings: as a peer whose network went away would behave.
+        const client = new WebSocket(`${handle.url.replace('http', 'ws')}/hold`, { autoPong: false })
+        client.once('open', () => resolve(client))
+        client.once('error', reject)
+      })
+      const closed = new Promise<number>((resolve) => ws.once('close', resolve))
+      expect(await closed).toBe(1006)
+      expect(await seen).toMatchObject({ code: 1006 })
+    } finally {
+      await handle.close()
+    }
+  })
 })

@@ -21,7 +21,7 @@ export interface NodeWebSockets {
 export function attachWebSockets(
   server: Server,
   app: FetchApp,
-  options: { maxPayload?: number } = {},
+  options: { maxPayload?: number; heartbeatMs?: number } = {},
 ): NodeWebSockets {
   const accepted = new WeakMap<IncomingMessage, WebSocketUpgrade>()
   const wss = new WebSocketServer({
@@ -57,9 +57,35 @@ export function attachWebSockets(
     const { listener } = upgrade
     if (socket.destroyed) return listener.close(1006, '')
     accepted.set(incoming, upgrade)
-    wss.handleUpgrade(incoming, socket, head, (ws) => bind(ws, listener))
+    wss.handleUpgrade(incoming, socket, head, (ws) => {
+      wss.emit('connection', ws, incoming)
+      bind(ws, listener)
+    })
   })
-  server.on('close', () => wss.close())
+  // A peer that vanished without a close frame (half-open) is found by a ping it never answers.
+  const alive = new WeakSet<WebSocket>()
+  const heartbeatMs = options.heartbeatMs ?? 30_000
+  const heartbeat =
+    heartbeatMs > 0
+      ? setInterval(() => {
+          for (const ws of wss.clients) {
+            if (!alive.has(ws)) {
+              ws.terminate()
+              continue
+            }
+            alive.delete(ws)
+            ws.ping()
+          }
+        }, heartbeatMs).unref()
+      : undefined
+  wss.on('connection', (ws: WebSocket) => {
+    alive.add(ws)
+    ws.on('pong', () => alive.add(ws))
+  })
+  server.on('close', () => {
+    clearInterval(heartbeat)
+    wss.close()
+  })
 
   return {
     closeAll() {
