@@ -221,6 +221,10 @@ export class HeaderSet {
   add(item: string): void {
     if (!this.has(item)) this.headers.set(this.name, [...this.#items(), item].join(', '))
   }
+  /** Adds several items. */
+  update(items: Iterable<string>): void {
+    for (const item of items) this.add(item)
+  }
   delete(item: string): void {
     const rest = this.#items().filter((i) => i.toLowerCase() !== item.toLowerCase())
     if (rest.length) this.headers.set(this.name, rest.join(', '))
