@@ -19,7 +19,7 @@ function app(): FastAPI {
   a.post('/zod/', { params: { item: z.object({ name: z.string().max(10) }) } }, function zod_item({ item }) {
     return item
   })
-  a.get('/q/', { params: { q: Query(v.pipe(v.string(), v.maxLength(5))) } }, function q({ q }) {
+  a.get('/q/', { params: { q: Query(v.pipe(v.string(), v.maxLength(5))) } }, function read_q({ q }) {
     return { q }
   })
   return a
