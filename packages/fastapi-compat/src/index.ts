@@ -74,6 +74,7 @@ export {
   FastAPIResponse as Response,
   HTMLResponse,
   JSONResponse,
+  ORJSONResponse,
   PlainTextResponse,
   RedirectResponse,
   type ResponseClass,

@@ -209,3 +209,12 @@ describe('password hashing', () => {
     expect(await verifyPassword('secret', 'garbage')).toBe(false)
   })
 })
+
+describe('mounted under a prefix', () => {
+  it('root_path makes /docs point at the prefixed document and lists it in servers', async () => {
+    const c = await new TestClient(createApp({ root_path: '/fastapi' })).start()
+    expect((await c.get('/docs')).text).toContain('"/fastapi/openapi.json"')
+    expect((await c.get('/openapi.json')).json().servers).toEqual([{ url: '/fastapi' }])
+    await c.close()
+  })
+})

@@ -22,6 +22,8 @@ export interface ExampleOptions {
   secret?: string
   /** Users created at startup (username → password); `alice`/`wonderland` by default. */
   users?: Record<string, string>
+  /** The prefix this app is mounted under (e.g. `/fastapi`), so `/docs` finds `/openapi.json`. */
+  root_path?: string
 }
 
 type Row = {
@@ -52,6 +54,7 @@ export function createApp(options: ExampleOptions = {}): FastAPI {
 
   const app = new FastAPI({
     title: 'BustAPI example shop',
+    ...(options.root_path ? { root_path: options.root_path } : {}),
     version: '1.0.0',
     description: 'Items with owners, behind OAuth2 password login.',
     openapi_tags: [

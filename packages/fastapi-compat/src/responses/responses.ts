@@ -117,3 +117,11 @@ export class RedirectResponse extends FastAPIResponse {
     super(null, { ...o, status_code: o.status_code ?? 307, headers })
   }
 }
+
+/**
+ * FastAPI's `ORJSONResponse`: the same JSON as `JSONResponse` (no orjson in JavaScript), kept so
+ * ported code reads the same.
+ * @example
+ * app.get('/items/', { response_class: ORJSONResponse }, () => [{ item_id: 'Foo' }])
+ */
+export class ORJSONResponse extends JSONResponse {}
