@@ -190,6 +190,15 @@ export class Flask extends Scaffold {
     blueprint.register(this, options)
   }
 
+  /** Runs the core app's startup hooks (adapters call it before serving). */
+  startup(): Promise<void> {
+    return this.core.startup()
+  }
+  /** Runs the core app's shutdown hooks. */
+  shutdown(): Promise<void> {
+    return this.core.shutdown()
+  }
+
   /** Runs after every request's app context ends, with the unhandled error or null. */
   teardown_appcontext<F extends TeardownFn>(fn: F): F {
     this.teardown_appcontext_funcs.push(fn)

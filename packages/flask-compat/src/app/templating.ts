@@ -1,11 +1,23 @@
 import { currentSession, g, request, session } from '../ctx.js'
-import { get_flashed_messages as flashedFrom, type GetFlashedMessagesOptions } from '../flashing.js'
+import {
+  type FlashedMessage,
+  get_flashed_messages as flashedFrom,
+  type GetFlashedMessagesOptions,
+} from '../flashing.js'
 import { tryFlaskState } from '../internal/state.js'
 import { createTemplateEnvironment, type TemplateEnvironment } from '../templating/index.js'
 import type { Flask } from './flask.js'
 import type { UrlForValues } from './url-for.js'
 
-/** `get_flashed_messages` for the current request (each request pops the session's list once). */
+/**
+ * `get_flashed_messages` for the current request (each request pops the session's list once).
+ * @example get_flashed_messages({ with_categories: true, category_filter: ['error'] })
+ */
+export function flashedMessages(options: {
+  with_categories: true
+  category_filter?: Iterable<string>
+}): FlashedMessage[]
+export function flashedMessages(options?: Omit<GetFlashedMessagesOptions, 'cache'>): unknown[]
 export function flashedMessages(options: Omit<GetFlashedMessagesOptions, 'cache'> = {}): unknown[] {
   const state = tryFlaskState()
   if (state?.request == null) return []

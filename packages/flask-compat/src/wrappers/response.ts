@@ -154,8 +154,12 @@ export class Response {
     const b = this.#body
     let body: BodyInit | null = null
     if (!noBody && b != null) {
-      if (typeof b === 'string' || b instanceof Uint8Array || b instanceof ArrayBuffer) body = b as BodyInit
-      else if (b instanceof ReadableStream) body = b
+      if (typeof b === 'string' || b instanceof Uint8Array || b instanceof ArrayBuffer) {
+        // werkzeug sends Content-Length for bodies it holds whole; HEAD answers keep it too
+        const bytes = typeof b === 'string' ? encoder.encode(b) : b
+        if (!this.headers.has('content-length')) this.headers.set('content-length', String(bytes.byteLength))
+        body = bytes as BodyInit
+      } else if (b instanceof ReadableStream) body = b
       else body = iterableStream(b)
     }
     if (noBody) this.headers.delete('content-type')
