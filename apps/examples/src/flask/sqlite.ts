@@ -35,10 +35,10 @@ export class SQLite {
    * Per-app settings live in `app.config`, so one extension object can serve several apps.
    */
   init_app(app: Flask): void {
-    app.config.setdefault(
-      'SQLITE_DATABASE',
-      join(mkdtempSync(join(tmpdir(), 'bustapi-sqlite-')), 'app.sqlite'),
-    )
+    // a temp file only when none is configured (setdefault would create the folder regardless)
+    if (app.config.get('SQLITE_DATABASE') == null) {
+      app.config.SQLITE_DATABASE = join(mkdtempSync(join(tmpdir(), 'bustapi-sqlite-')), 'app.sqlite')
+    }
     app.config.setdefault('SQLITE_SCHEMA', null)
     app.extensions.sqlite = this
     app.teardown_appcontext(() => this.close())
