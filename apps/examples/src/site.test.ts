@@ -3,10 +3,35 @@ import { createCoreApp } from './core-app.js'
 import { createSite } from './site.js'
 
 describe('example site', () => {
-  it('serves an index page linking every example', async () => {
+  it('serves the Flask guestbook at the root', async () => {
     const res = await (await createSite()).request('/')
     expect(res.status).toBe(200)
-    expect(await res.text()).toContain('href="/core/hello/world"')
+    expect(res.headers.get('content-type')).toContain('text/html')
+    expect(await res.text()).toContain('href="/auth/login"')
+  })
+
+  it('serves the FastAPI shop under /api with its docs pointing at /api/openapi.json', async () => {
+    const site = await createSite()
+    await site.startup()
+    try {
+      const docs = await site.request('/api/docs')
+      expect(docs.status).toBe(200)
+      expect(await docs.text()).toContain('/api/openapi.json')
+      const openapi = await site.request('/api/openapi.json')
+      expect((await openapi.json()).info.title).toBe('BustAPI example shop')
+      const denied = await site.request('/api/items/', { method: 'POST', body: '{}' })
+      expect(denied.status).toBe(401)
+    } finally {
+      await site.shutdown()
+    }
+  })
+
+  it('serves the core app under /core and the guestbook 404 elsewhere', async () => {
+    const site = await createSite()
+    expect(await (await site.request('/core/hello/ada')).json()).toEqual({ greeting: 'Hello, ada!' })
+    const missing = await site.request('/no/such/page')
+    expect(missing.status).toBe(404)
+    expect(await missing.text()).toContain('Not Found')
   })
 })
 

@@ -1,4 +1,8 @@
-import { Database } from 'node-sqlite3-wasm'
+// A CommonJS module: Node's ESM loader cannot see its named exports, so take them from the default.
+import sqlite3 from 'node-sqlite3-wasm'
+
+const { Database } = sqlite3
+type Database = InstanceType<typeof Database>
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS users (

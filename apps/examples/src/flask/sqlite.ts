@@ -2,7 +2,11 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { current_app, type Flask, g } from '@bustapi/flask-compat'
-import { Database } from 'node-sqlite3-wasm'
+// A CommonJS module: Node's ESM loader cannot see its named exports, so take them from the default.
+import sqlite3 from 'node-sqlite3-wasm'
+
+const { Database } = sqlite3
+type Database = InstanceType<typeof Database>
 
 /** A bound value as node-sqlite3-wasm accepts it. */
 type Bind = number | bigint | string | Uint8Array | boolean | null
