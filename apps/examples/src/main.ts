@@ -8,3 +8,6 @@ const server = await serve(site, {
   hostname: process.env.HOST ?? '127.0.0.1',
 })
 console.log(`BustAPI example listening on ${server.url}`)
+console.log(`  Flask guestbook   ${server.url}/`)
+console.log(`  FastAPI shop      ${server.url}/api/docs`)
+console.log(`  core app          ${server.url}/core/hello/world`)
