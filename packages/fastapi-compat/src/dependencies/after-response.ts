@@ -1,9 +1,12 @@
+import { isMarkedBuffered } from '../responses/buffered.js'
 import { FastAPIResponse } from '../responses/responses.js'
 import { FileResponse, StreamingResponse } from '../responses/streaming.js'
 
 /** Whether a response's body is already in memory (a string or bytes given to a response class). */
 function isBuffered(response: Response): boolean {
   return (
+    // First, so a lightweight response the layer built is not turned into a full one by `body`.
+    isMarkedBuffered(response) ||
     response.body === null ||
     (response instanceof FastAPIResponse &&
       !(response instanceof StreamingResponse) &&

@@ -41,7 +41,12 @@ export function serializeCookie(key: string, value: string, options: SetCookieOp
  */
 export class MutableResponse {
   status_code: number | undefined = undefined
-  readonly headers = new Headers()
+  #headers: Headers | undefined = undefined
+
+  /** Headers merged into the answer; created on first use, so untouched requests allocate none. */
+  get headers(): Headers {
+    return (this.#headers ??= new Headers())
+  }
 
   /** Adds a `Set-Cookie` header. */
   set_cookie(key: string, value = '', options: SetCookieOptions = {}): void {
@@ -58,16 +63,18 @@ export class MutableResponse {
 
   /** Copies status and headers onto a response the layer built. */
   applyTo(response: Response): Response {
+    const headers = this.#headers
+    if (headers === undefined) return response
     let headersTouched = false
-    this.headers.forEach(() => {
+    headers.forEach(() => {
       headersTouched = true
     })
     if (!headersTouched) return response
-    for (const [name, value] of this.headers) {
+    for (const [name, value] of headers) {
       if (name === 'set-cookie') continue
       response.headers.set(name, value)
     }
-    for (const cookie of this.headers.getSetCookie()) response.headers.append('set-cookie', cookie)
+    for (const cookie of headers.getSetCookie()) response.headers.append('set-cookie', cookie)
     return response
   }
 }

@@ -3,8 +3,15 @@ import type { BackgroundTasks } from '../background.js'
 import { ResponseValidationError } from '../exceptions.js'
 import { defaultsOf } from '../schema/defaults.js'
 import { issuesToErrors } from '../validation/errors.js'
+import { markBuffered } from './buffered.js'
 import type { MutableResponse } from './mutable-response.js'
-import { backgroundOf, JSONResponse, type ResponseClass } from './responses.js'
+import {
+  backgroundOf,
+  HTMLResponse,
+  JSONResponse,
+  PlainTextResponse,
+  type ResponseClass,
+} from './responses.js'
 
 /** How a route turns its handler's return value into a Response. */
 export interface ResponsePlan {
@@ -66,37 +73,88 @@ function dropDefaults(value: unknown, defaults: ReadonlyMap<string, unknown>): u
 }
 
 /** Validates and filters a return value through the response model (extra keys dropped). */
-export async function applyResponseModel(plan: ResponsePlan, value: unknown): Promise<unknown> {
-  let out = value
-  if (plan.response_model !== undefined) {
-    let result = plan.response_model['~standard'].validate(value)
-    if (result instanceof Promise) result = await result
-    if (result.issues !== undefined) {
-      throw new ResponseValidationError(issuesToErrors(result.issues, ['response'], value), { body: value })
-    }
-    out = result.value
-    if (plan.exclude_unset) out = keepSet(out, value)
-    if (plan.exclude_defaults) out = dropDefaults(out, defaultsOf(plan.response_model))
-    if (plan.include || plan.exclude) out = pickKeys(out, plan.include, plan.exclude)
+export function applyResponseModel(plan: ResponsePlan, value: unknown): unknown {
+  if (plan.response_model === undefined) return plan.exclude_none ? dropNone(value) : value
+  const result = plan.response_model['~standard'].validate(value)
+  return result instanceof Promise
+    ? result.then((r) => filterOutput(plan, r, value))
+    : filterOutput(plan, result, value)
+}
+
+function filterOutput(plan: ResponsePlan, result: StandardSchemaV1.Result<unknown>, value: unknown): unknown {
+  if (result.issues !== undefined) {
+    throw new ResponseValidationError(issuesToErrors(result.issues, ['response'], value), { body: value })
   }
+  let out = result.value
+  if (plan.exclude_unset) out = keepSet(out, value)
+  if (plan.exclude_defaults) out = dropDefaults(out, defaultsOf(plan.response_model!))
+  if (plan.include || plan.exclude) out = pickKeys(out, plan.include, plan.exclude)
   if (plan.exclude_none) out = dropNone(out)
   return out
+}
+
+type Direct = { type: string; json: boolean }
+
+/** The response classes whose answer is a fixed content type over a serialised body (built on first use). */
+let direct: ReadonlyMap<ResponseClass, Direct> | undefined
+
+function directOf(Cls: ResponseClass): Direct | undefined {
+  direct ??= new Map<ResponseClass, Direct>([
+    [JSONResponse, { type: 'application/json', json: true }],
+    [PlainTextResponse, { type: 'text/plain; charset=utf-8', json: false }],
+    [HTMLResponse, { type: 'text/html; charset=utf-8', json: false }],
+  ])
+  return direct.get(Cls)
+}
+
+/**
+ * Builds the route's answer: what the class would, as a plain `Response` of the runtime's current
+ * class when it is one of the classes above (the common case), so adapters take their fast path.
+ */
+function build(Cls: ResponseClass, content: unknown, status_code: number | undefined): Response {
+  const direct = directOf(Cls)
+  const status = status_code ?? 200
+  // Statuses without a body, or out of range, keep the class's own handling (and its errors).
+  if (
+    direct === undefined ||
+    status < 200 ||
+    status > 599 ||
+    status === 204 ||
+    status === 205 ||
+    status === 304
+  )
+    return new Cls(content, status_code === undefined ? {} : { status_code })
+  const body = direct.json ? JSON.stringify(content === undefined ? null : content) : (content ?? null)
+  return markBuffered(
+    new Response(body as BodyInit | null, { status, headers: { 'content-type': direct.type } }),
+  )
 }
 
 /**
  * Builds the response: a returned Response passes through; anything else goes through the response
  * model and the response class, with the mutable `response`'s status, headers and cookies merged.
  */
-export async function toResponse(
+export function toResponse(
   plan: ResponsePlan,
   result: unknown,
   mutable: MutableResponse,
-): Promise<{ response: Response; background?: BackgroundTasks }> {
+):
+  | { response: Response; background?: BackgroundTasks }
+  | Promise<{ response: Response; background?: BackgroundTasks }> {
   if (result instanceof Response) return { response: result, background: backgroundOf(result) }
-  const content = await applyResponseModel(plan, result)
+  const content = applyResponseModel(plan, result)
+  return content instanceof Promise
+    ? content.then((c) => respondWith(plan, c, mutable))
+    : respondWith(plan, content, mutable)
+}
+
+function respondWith(
+  plan: ResponsePlan,
+  content: unknown,
+  mutable: MutableResponse,
+): { response: Response; background?: BackgroundTasks } {
   // Unset, the class's own default applies (307 for RedirectResponse), as FastAPI passes none.
   const status_code = mutable.status_code ?? plan.status_code
-  const Cls = plan.response_class ?? JSONResponse
-  const response = new Cls(content, status_code === undefined ? {} : { status_code })
+  const response = build(plan.response_class ?? JSONResponse, content, status_code)
   return { response: mutable.applyTo(response) }
 }

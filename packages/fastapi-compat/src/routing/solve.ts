@@ -8,12 +8,13 @@ import { FastAPIError } from '../exceptions.js'
 import type { FormBody, JsonBody } from '../internal/body.js'
 import { coerceString } from '../params/coerce.js'
 import { laxBody } from '../params/coerce-deep.js'
-import { type DependencyTarget, isSecurityDependency } from '../params/types.js'
+import { type Dependency, type DependencyTarget, isSecurityDependency } from '../params/types.js'
 import type { MutableResponse } from '../responses/mutable-response.js'
 import { type ErrorItem, errorItem } from '../validation/error-types.js'
 import { issuesToErrors } from '../validation/errors.js'
 import { addScopes, type Dependant, type Field } from './analyse.js'
 import { fileBytesMarker } from './file-values.js'
+import { chain, type MaybePromise } from './maybe-promise.js'
 
 /** A generator dependency suspended at its `yield`. */
 export type Exit = AsyncGenerator<unknown, unknown, unknown> | Generator<unknown, unknown, unknown>
@@ -21,14 +22,16 @@ export type Exit = AsyncGenerator<unknown, unknown, unknown> | Generator<unknown
 /** Everything one request's solving shares: the context, the read body, the cache and exit stack. */
 export interface SolveState {
   readonly c: Context
-  readonly url: URL
+  /** The query string, parsed on first use (only routes with query parameters pay for it). */
+  query: URLSearchParams | undefined
   readonly json: JsonBody | undefined
   readonly form: FormBody | undefined
   /** One non-embedded body parameter takes the whole body. */
   readonly wholeBody: boolean
   readonly response: MutableResponse
   readonly background_tasks: BackgroundTasks
-  readonly cache: Map<unknown, unknown>
+  /** Dependency values of this request, created on first use (routes without dependencies skip it). */
+  cache: Map<unknown, unknown> | undefined
   /** Generators closed after the response is sent (scope `'request'`, the default). */
   readonly exits: Exit[]
   /** Generators closed when the handler returns, before the response (scope `'function'`). */
@@ -54,10 +57,12 @@ function raw(field: Field, s: SolveState): unknown {
   switch (field.kind) {
     case 'path':
       return s.c.req.param(field.wire)
-    case 'query':
+    case 'query': {
+      const query = (s.query ??= new URL(s.c.req.url).searchParams)
       return field.shape.array
-        ? nonEmpty(s.url.searchParams.getAll(field.wire))
-        : (s.url.searchParams.getAll(field.wire).at(-1) ?? undefined)
+        ? nonEmpty(query.getAll(field.wire))
+        : (query.getAll(field.wire).at(-1) ?? undefined)
+    }
     case 'header': {
       const value = s.c.req.raw.headers.get(field.wire)
       if (value === null) return undefined
@@ -108,22 +113,30 @@ export function validate(
   return schema['~standard'].validate(value)
 }
 
-async function solveField(field: Field, s: SolveState): Promise<unknown> {
-  let value = raw(field, s)
-  if (value instanceof Promise) value = await value
-  const loc: (string | number)[] =
-    field.kind === 'body' && s.wholeBody ? ['body'] : [LOC[field.kind]!, field.wire]
+function locOf(field: Field, s: SolveState): (string | number)[] {
+  return field.kind === 'body' && s.wholeBody ? ['body'] : [LOC[field.kind]!, field.wire]
+}
+
+function solveField(field: Field, s: SolveState): MaybePromise<unknown> {
+  const value = raw(field, s)
+  return value instanceof Promise ? value.then((v) => checkField(field, s, v)) : checkField(field, s, value)
+}
+
+/** Coerces and validates one read value; errors go to `s.errors` and the result is undefined. */
+function checkField(field: Field, s: SolveState, input: unknown): MaybePromise<unknown> {
+  let value = input
   if (value === undefined) {
     if (field.hasDefault) return field.default
-    let result = validate(field.schema, undefined)
-    if (result instanceof Promise) result = await result
-    if (result.issues === undefined) return result.value
-    s.errors.push(errorItem('missing', loc, null))
-    return undefined
+    return chain(validate(field.schema, undefined), (result) => {
+      if (result.issues === undefined) return result.value
+      s.errors.push(errorItem('missing', locOf(field, s), null))
+      return undefined
+    })
   }
   if (field.kind !== 'body' && field.kind !== 'file') {
     const scalar = field.shape.scalar
     if (scalar === 'integer' || scalar === 'number' || scalar === 'boolean') {
+      const loc = locOf(field, s)
       if (Array.isArray(value)) {
         const out: unknown[] = []
         let failed = false
@@ -147,11 +160,12 @@ async function solveField(field: Field, s: SolveState): Promise<unknown> {
     }
   }
   if (field.kind === 'body') value = laxBody(field.schema, value)
-  let result = validate(field.schema, value)
-  if (result instanceof Promise) result = await result
-  if (result.issues === undefined) return result.value
-  s.errors.push(...issuesToErrors(result.issues, loc, value))
-  return undefined
+  const checked = value
+  return chain(validate(field.schema, checked), (result) => {
+    if (result.issues === undefined) return result.value
+    s.errors.push(...issuesToErrors(result.issues, locOf(field, s), checked))
+    return undefined
+  })
 }
 
 function isGenerator(value: unknown): value is Exit {
@@ -164,61 +178,96 @@ function isGenerator(value: unknown): value is Exit {
   )
 }
 
+/** A dependency whose own parameters failed: not called, and its name gets no value. */
+const SKIP: unique symbol = Symbol('skip')
+
+let noScopes: SecurityScopes | undefined
+
 /**
  * Solves a dependant for one request (FastAPI's `solve_dependencies`): sub-dependencies first
  * (cached per request by function), then its own parameters; errors accumulate in `s.errors`, and a
- * dependency whose own parameters failed is not called.
+ * dependency whose own parameters failed is not called. Synchronous until a step is asynchronous
+ * (a body read, an async dependency or schema), so simple routes pay no promise per step.
  */
-export async function solve(
+export function solve(
   dependant: Dependant,
   s: SolveState,
   scopes: readonly string[],
-): Promise<Record<string, unknown>> {
-  const values: Record<string, unknown> = {}
-  for (const { name, dep } of dependant.deps) {
-    const inner = dep.security && dep.scopes.length > 0 ? addScopes(scopes, dep.scopes) : scopes
-    const { target, dependant: sub } = s.resolve(dep.dependency)
-    // FastAPI caches per (function, scopes, scope): Security(f, ['a']) and ['b'] stay apart, and a
-    // function-scoped value (closed before the response) is never handed to a request-scoped user.
-    const scope = scopeOf(dep)
-    const key =
-      (inner.length > 0 && dep.scopes.length > 0) || scope === 'function'
-        ? scopedKey(target, dep.scopes.length > 0 ? inner : [], scope)
-        : target
-    let value: unknown
-    if (dep.use_cache && s.cache.has(key)) value = s.cache.get(key)
-    else if (isSecurityDependency(target)) {
-      value = await target.call(s.c.req.raw, [...inner])
-      s.cache.set(key, value)
-    } else {
-      const before = s.errors.length
-      const subValues = sub ? await solve(sub, s, inner) : {}
-      if (s.errors.length > before) continue
-      const ctx: HandlerContext = {
-        request: s.c.req.raw,
-        response: s.response,
-        background_tasks: s.background_tasks,
-        security_scopes: new SecurityScopes(inner),
-        c: s.c,
-      }
-      const call = sub?.call ?? (target as (v: unknown, c: HandlerContext) => unknown)
-      let result = call(subValues, ctx)
-      if (isGenerator(result)) {
-        const gen = result
-        const step = await gen.next()
-        ;(scope === 'function' ? s.function_exits : s.exits).push(gen)
-        result = step.value
-      } else if (result instanceof Promise) result = await result
-      value = result
-      s.cache.set(key, value)
+): MaybePromise<Record<string, unknown>> {
+  return solveFrom(dependant, s, scopes, {}, 0)
+}
+
+function solveFrom(
+  d: Dependant,
+  s: SolveState,
+  scopes: readonly string[],
+  values: Record<string, unknown>,
+  start: number,
+): MaybePromise<Record<string, unknown>> {
+  const deps = d.deps.length
+  const total = deps + d.fields.length
+  for (let i = start; i < total; i++) {
+    const value = i < deps ? solveDependency(d.deps[i]!.dep, s, scopes) : solveField(d.fields[i - deps]!, s)
+    if (value instanceof Promise) {
+      return value.then((v) => {
+        assign(d, values, i, v)
+        return solveFrom(d, s, scopes, values, i + 1)
+      })
     }
-    if (name !== undefined) values[name] = value
-  }
-  for (const field of dependant.fields) {
-    const value = await solveField(field, s)
-    if (value !== undefined) values[field.name] = value
+    assign(d, values, i, value)
   }
   return values
+}
+
+function assign(d: Dependant, values: Record<string, unknown>, i: number, value: unknown): void {
+  const deps = d.deps.length
+  if (i < deps) {
+    const name = d.deps[i]!.name
+    if (name !== undefined && value !== SKIP) values[name] = value
+  } else if (value !== undefined) values[d.fields[i - deps]!.name] = value
+}
+
+function remember(s: SolveState, key: unknown, value: unknown): unknown {
+  ;(s.cache ??= new Map()).set(key, value)
+  return value
+}
+
+function solveDependency(dep: Dependency, s: SolveState, scopes: readonly string[]): unknown {
+  const inner = dep.security && dep.scopes.length > 0 ? addScopes(scopes, dep.scopes) : scopes
+  const { target, dependant: sub } = s.resolve(dep.dependency)
+  // FastAPI caches per (function, scopes, scope): Security(f, ['a']) and ['b'] stay apart, and a
+  // function-scoped value (closed before the response) is never handed to a request-scoped user.
+  const scope = scopeOf(dep)
+  const key =
+    (inner.length > 0 && dep.scopes.length > 0) || scope === 'function'
+      ? scopedKey(target, dep.scopes.length > 0 ? inner : [], scope)
+      : target
+  if (dep.use_cache && s.cache?.has(key)) return s.cache.get(key)
+  if (isSecurityDependency(target)) {
+    return chain(target.call(s.c.req.raw, [...inner]), (value) => remember(s, key, value))
+  }
+  const before = s.errors.length
+  return chain(sub ? solve(sub, s, inner) : {}, (subValues) => {
+    if (s.errors.length > before) return SKIP
+    const ctx: HandlerContext = {
+      request: s.c.req.raw,
+      response: s.response,
+      background_tasks: s.background_tasks,
+      security_scopes: inner.length === 0 ? (noScopes ??= new SecurityScopes()) : new SecurityScopes(inner),
+      c: s.c,
+    }
+    const call = sub?.call ?? (target as (v: unknown, c: HandlerContext) => unknown)
+    const result = call(subValues, ctx)
+    if (isGenerator(result)) {
+      const gen = result
+      return chain(gen.next(), (step) => {
+        ;(scope === 'function' ? s.function_exits : s.exits).push(gen)
+        return remember(s, key, step.value)
+      })
+    }
+    if (result instanceof Promise) return result.then((value) => remember(s, key, value))
+    return remember(s, key, result)
+  })
 }
 
 const scopedKeys = new WeakMap<object, Map<string, object>>()
