@@ -20,5 +20,6 @@ export class HTTPSRedirectMiddleware {
   }
 
   // Starlette's middleware takes no options; the parameter keeps `add_middleware(cls, options)` uniform.
+  // biome-ignore lint/complexity/noUselessConstructor: it declares the options type add_middleware checks.
   constructor(_options: Record<string, never> = {}) {}
 }
