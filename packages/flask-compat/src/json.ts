@@ -12,25 +12,57 @@ export function dumps(
   options: { sort_keys?: boolean; ensure_ascii?: boolean; indent?: number } = {},
 ): string {
   const sort = options.sort_keys ?? true
-  const text = JSON.stringify(
-    value,
-    function (this: unknown, _key, v: unknown) {
-      const raw = (this as Record<string, unknown>)[_key]
-      if (raw instanceof Date) return raw.toUTCString()
-      if (v instanceof Map) return Object.fromEntries(v)
-      if (v instanceof Set) return [...v]
-      if (typeof v === 'bigint') return Number(v)
-      if (sort && v !== null && typeof v === 'object' && !Array.isArray(v)) {
-        const out: Record<string, unknown> = {}
-        for (const k of Object.keys(v).sort()) out[k] = (v as Record<string, unknown>)[k]
-        return out
-      }
-      return v
-    },
-    options.indent,
-  )
+  const text =
+    options.indent === undefined ? serialize(value, sort, 0) : indented(value, sort, options.indent)
   if (text === undefined) throw new TypeError(`Object of type ${typeof value} is not JSON serializable`)
   return (options.ensure_ascii ?? true) ? asciiOnly(text) : text
+}
+
+// A direct serializer: JSON.stringify with a key-sorting replacer copies every object, which
+// costs more than the rest of a small JSON response.
+function serialize(v: unknown, sort: boolean, depth: number): string | undefined {
+  if (v === null) return 'null'
+  switch (typeof v) {
+    case 'string':
+      return JSON.stringify(v)
+    case 'number':
+      return Number.isFinite(v) ? String(v) : 'null'
+    case 'boolean':
+      return v ? 'true' : 'false'
+    case 'bigint':
+      return String(v)
+    case 'object':
+      break
+    default:
+      return undefined
+  }
+  if (depth > 512) throw new TypeError('Circular reference or nesting too deep to serialise as JSON')
+  if (v instanceof Date) return JSON.stringify(v.toUTCString())
+  if (Array.isArray(v)) {
+    let out = '['
+    for (let i = 0; i < v.length; i++) out += `${i ? ',' : ''}${serialize(v[i], sort, depth + 1) ?? 'null'}`
+    return `${out}]`
+  }
+  const obj = v as { toJSON?: () => unknown }
+  if (typeof obj.toJSON === 'function') return serialize(obj.toJSON(), sort, depth + 1)
+  if (v instanceof Map) return serialize(Object.fromEntries(v), sort, depth + 1)
+  if (v instanceof Set) return serialize([...v], sort, depth + 1)
+  const keys = Object.keys(v)
+  if (sort) keys.sort()
+  let out = '{'
+  let first = true
+  for (const k of keys) {
+    const item = serialize((v as Record<string, unknown>)[k], sort, depth + 1)
+    if (item === undefined) continue
+    out += `${first ? '' : ','}${JSON.stringify(k)}:${item}`
+    first = false
+  }
+  return `${out}}`
+}
+
+function indented(value: unknown, sort: boolean, indent: number): string | undefined {
+  const compact = serialize(value, sort, 0)
+  return compact === undefined ? undefined : JSON.stringify(JSON.parse(compact), null, indent)
 }
 
 function asciiOnly(text: string): string {

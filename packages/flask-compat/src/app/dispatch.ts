@@ -37,8 +37,8 @@ function remoteAddr(c: Context): string | null {
   return null
 }
 
-/** Builds Flask's request for a core context: environ, then the body (within limits). */
-export async function buildRequest(app: Flask, c: Context): Promise<Request> {
+/** Builds Flask's request for a core context: environ, then the body (within limits; async only then). */
+export function buildRequest(app: Flask, c: Context): Request | Promise<Request> {
   const raw = c.req.raw
   const environ: RequestEnviron = {
     script_root: '',
@@ -46,55 +46,66 @@ export async function buildRequest(app: Flask, c: Context): Promise<Request> {
     match_path: c.req.path,
     remote_addr: remoteAddr(c),
   }
-  let body = EMPTY_BODY
-  if (raw.method !== 'GET' && raw.method !== 'HEAD' && hasBody(raw)) {
-    const mimetype = (raw.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-    body = await loadBody(c, mimetype, limitsFromConfig(app.config))
-  }
-  return new Request(raw, environ, body)
+  if (raw.method === 'GET' || raw.method === 'HEAD' || !hasBody(raw))
+    return new Request(raw, environ, EMPTY_BODY)
+  const mimetype = (raw.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  return loadBody(c, mimetype, limitsFromConfig(app.config)).then((body) => new Request(raw, environ, body))
 }
 
 const DEFAULT_OPEN = SecureCookieSessionInterface.prototype.open_session
 
 /** Opens the session up front, or arranges to create it on first use when that needs no I/O. */
-async function openSession(app: Flask, state: FlaskState, raw: globalThis.Request): Promise<void> {
+function openSession(app: Flask, state: FlaskState, raw: globalThis.Request): Promise<void> | undefined {
   const iface = app.session_interface
   if (iface.open_session === DEFAULT_OPEN) {
-    const name = iface.get_cookie_name(app)
-    const cookie = raw.headers.get('cookie')
     if (!app.secret_key) {
       state.lazySession = () => iface.make_null_session(app)
-      return
+      return undefined
     }
-    if (cookie === null || !cookie.includes(name)) {
+    const cookie = raw.headers.get('cookie')
+    if (cookie === null || !cookie.includes(iface.get_cookie_name(app))) {
       state.lazySession = () => new SecureCookieSession()
-      return
+      return undefined
     }
   }
-  state.session = (await iface.open_session(app, raw)) ?? iface.make_null_session(app)
+  return (async () => {
+    state.session = (await iface.open_session(app, raw)) ?? iface.make_null_session(app)
+  })()
 }
 
 /**
  * Handles one request the Flask way (`wsgi_app`): request context, session, hooks, the view,
  * error handlers, response processing and teardown.
  */
-export async function handleRequest(
+export function handleRequest(
   app: Flask,
   c: Context,
   rule: Rule | null,
   view_args: Record<string, unknown> | null,
   routing_exception: Error | null,
-): Promise<globalThis.Response> {
-  const request = await buildRequest(app, c)
+): Promise<globalThis.Response> | globalThis.Response {
+  const built = buildRequest(app, c)
+  if (built instanceof Request) return start(app, c, built, rule, view_args, routing_exception)
+  return built.then((request) => start(app, c, request, rule, view_args, routing_exception))
+}
+
+function start(
+  app: Flask,
+  c: Context,
+  request: Request,
+  rule: Rule | null,
+  view_args: Record<string, unknown> | null,
+  routing_exception: Error | null,
+): Promise<globalThis.Response> | globalThis.Response {
   request.url_rule = rule
   request.view_args = view_args
   request.routing_exception = routing_exception
   const state = createState(app, request)
-  return runWithState(state, () => run(app, state), c)
+  return runWithState(state, () => fastRun(app, state), c)
 }
 
 /** Routes a request core's router did not hand to a rule: werkzeug's 404/405/308, or a late match. */
-export function handleUnmatched(app: Flask, c: Context): Promise<globalThis.Response> {
+export function handleUnmatched(app: Flask, c: Context): Promise<globalThis.Response> | globalThis.Response {
   const url = c.req.raw.url
   const schemeEnd = url.indexOf('://') + 3
   const base = url.slice(0, url.indexOf('/', schemeEnd))
@@ -104,32 +115,92 @@ export function handleUnmatched(app: Flask, c: Context): Promise<globalThis.Resp
   return handleRequest(app, c, null, null, result)
 }
 
-async function run(app: Flask, state: FlaskState): Promise<globalThis.Response> {
+/** Where the slow path picks up after the synchronous fast path stopped. */
+type Resume = { thrown: unknown } | { fatal: unknown } | { response: Response } | undefined
+
+/**
+ * The common case without a single extra promise (each one costs while context tracking is on):
+ * no session to verify, no hooks, a view that returns at once. Anything else continues in `run`.
+ */
+function fastRun(app: Flask, state: FlaskState): Promise<globalThis.Response> | globalThis.Response {
+  const opening = openSession(app, state, state.request!.raw)
+  const hooks =
+    app.before_request_funcs.size + app.url_value_preprocessors.size + app.teardown_request_funcs.size
+  if (opening !== undefined || hooks > 0 || app.teardown_appcontext_funcs.length > 0)
+    return run(app, state, opening, undefined)
+  let rv: unknown
+  try {
+    rv = dispatch(app, state.request!)
+  } catch (thrown) {
+    return run(app, state, undefined, { thrown })
+  }
+  if (rv instanceof Promise)
+    return rv.then(
+      (value) => finish(app, state, value),
+      (thrown) => run(app, state, undefined, { thrown }),
+    )
+  return finish(app, state, rv)
+}
+
+function finish(
+  app: Flask,
+  state: FlaskState,
+  rv: unknown,
+): Promise<globalThis.Response> | globalThis.Response {
+  let response: Response
+  try {
+    response = toResponse(rv, state.request?.endpoint ?? null)
+  } catch (fatal) {
+    return run(app, state, undefined, { fatal })
+  }
+  if (state.afterThisRequest.length > 0 || app.after_request_funcs.size > 0 || state.session !== undefined) {
+    return run(app, state, undefined, { response })
+  }
+  return response.toWeb()
+}
+
+async function run(
+  app: Flask,
+  state: FlaskState,
+  opening: Promise<void> | undefined,
+  resume: Resume,
+): Promise<globalThis.Response> {
   let error: unknown = null
   let response: Response
   try {
     try {
-      await openSession(app, state, state.request!.raw)
-      response = await fullDispatch(app, state)
+      if (opening !== undefined) await opening
+      if (resume !== undefined && 'fatal' in resume) throw resume.fatal
+      response = await fullDispatch(app, state, resume)
     } catch (thrown) {
       error = thrown
       response = await handleException(app, state, thrown)
     }
     return response.toWeb()
   } finally {
-    await teardown(app, state, error)
+    if (app.teardown_request_funcs.size > 0 || app.teardown_appcontext_funcs.length > 0)
+      await teardown(app, state, error)
   }
 }
 
-async function fullDispatch(app: Flask, state: FlaskState): Promise<Response> {
+async function fullDispatch(app: Flask, state: FlaskState, resume: Resume): Promise<Response> {
+  if (resume !== undefined && 'response' in resume) return processResponse(app, state, resume.response)
   let rv: unknown
   try {
-    rv = await preprocess(app, state.request!)
-    if (rv === undefined || rv === null) rv = await dispatch(app, state.request!)
+    if (resume !== undefined && 'thrown' in resume) throw resume.thrown
+    if (app.before_request_funcs.size > 0 || app.url_value_preprocessors.size > 0)
+      rv = await preprocess(app, state.request!)
+    if (rv === undefined || rv === null) {
+      rv = dispatch(app, state.request!)
+      if (rv instanceof Promise) rv = await rv
+    }
   } catch (thrown) {
     rv = await handleUserException(app, state.request!, normalizeError(thrown))
   }
-  return finalize(app, state, rv, false)
+  const response = toResponse(rv, state.request?.endpoint ?? null)
+  const idle =
+    state.afterThisRequest.length === 0 && app.after_request_funcs.size === 0 && state.session === undefined
+  return idle ? response : processResponse(app, state, response)
 }
 
 async function preprocess(app: Flask, request: Request): Promise<unknown> {
@@ -149,7 +220,7 @@ async function preprocess(app: Flask, request: Request): Promise<unknown> {
   return undefined
 }
 
-async function dispatch(app: Flask, request: Request): Promise<unknown> {
+function dispatch(app: Flask, request: Request): unknown {
   if (request.routing_exception !== null) throw request.routing_exception
   const rule = request.url_rule!
   if (rule.provide_automatic_options && request.method === 'OPTIONS') {
@@ -215,9 +286,11 @@ async function finalize(
 
 async function processResponse(app: Flask, state: FlaskState, response: Response): Promise<Response> {
   for (const fn of state.afterThisRequest) response = await fn(response)
-  for (const name of [...(state.request?.blueprints ?? []), null]) {
-    const fns = app.after_request_funcs.get(name)
-    if (fns) for (let i = fns.length - 1; i >= 0; i--) response = await fns[i]!(response)
+  if (app.after_request_funcs.size > 0) {
+    for (const name of [...(state.request?.blueprints ?? []), null]) {
+      const fns = app.after_request_funcs.get(name)
+      if (fns) for (let i = fns.length - 1; i >= 0; i--) response = await fns[i]!(response)
+    }
   }
   const session = state.session
   const iface = app.session_interface

@@ -1,3 +1,5 @@
+import { dumpCookie as sessionDumpCookie } from '../sessions/cookie.js'
+
 /** Options of `response.set_cookie`, named as werkzeug's. */
 export interface SetCookieOptions {
   max_age?: number | null
@@ -10,47 +12,15 @@ export interface SetCookieOptions {
   partitioned?: boolean
 }
 
-const NO_QUOTE = /^[\w!#$%&'()*+\-./:<=>?@[\]^`{|}~]*$/
-// biome-ignore lint/suspicious/noControlCharactersInRegex: werkzeug escapes control characters in cookie values
-const SLASH = /[\x00-\x19",;\\\x7f-\xff]/g
-
-function quote(value: string): string {
-  if (NO_QUOTE.test(value)) return value
-  const escaped = value.replace(SLASH, (ch) =>
-    ch === '"' || ch === '\\' ? `\\${ch}` : `\\${ch.charCodeAt(0).toString(8).padStart(3, '0')}`,
-  )
-  return `"${escaped}"`
-}
-
-function httpDate(value: Date | number | string): string {
-  if (typeof value === 'string') return value
-  return (typeof value === 'number' ? new Date(value * 1000) : value).toUTCString()
-}
-
 /**
- * A `Set-Cookie` value in werkzeug's attribute order and quoting (`dump_cookie`).
+ * A `Set-Cookie` value in werkzeug's attribute order and quoting (`dump_cookie`); the same
+ * writer the session cookie uses.
  *
  * @example
  * dumpCookie('theme', 'dark', { max_age: 60 }) // 'theme=dark; Expires=...; Max-Age=60; Path=/'
  */
-export function dumpCookie(key: string, value: string, options: SetCookieOptions = {}): string {
-  const parts = [`${key}=${quote(value)}`]
-  const { max_age = null, path = '/', domain = null } = options
-  let expires = options.expires ?? null
-  if (expires === null && max_age !== null) expires = Date.now() / 1000 + max_age
-  if (domain) parts.push(`Domain=${domain}`)
-  if (expires !== null) parts.push(`Expires=${httpDate(expires)}`)
-  if (max_age !== null) parts.push(`Max-Age=${Math.trunc(max_age)}`)
-  if (options.secure) parts.push('Secure')
-  if (options.httponly) parts.push('HttpOnly')
-  if (path !== null) parts.push(`Path=${path}`)
-  if (options.samesite) {
-    const s = options.samesite.toLowerCase()
-    parts.push(`SameSite=${s.charAt(0).toUpperCase()}${s.slice(1)}`)
-  }
-  if (options.partitioned) parts.push('Partitioned')
-  return parts.join('; ')
-}
+export const dumpCookie: (key: string, value: string, options?: SetCookieOptions) => string =
+  sessionDumpCookie
 
 /**
  * Parses a `Cookie` header into name → value (first occurrence wins, quoted values unquoted).

@@ -40,7 +40,8 @@ export class Request {
   /** The routing error (404, 405, 308) to raise instead of calling a view. */
   routing_exception: Error | null = null
   readonly #body: LoadedBody
-  readonly #url: URL
+  #url: URL | undefined
+  #blueprints: string[] | undefined
   #args?: MultiDict
   #form?: MultiDict
   #files?: MultiDict<FileStorage>
@@ -52,7 +53,11 @@ export class Request {
     this.raw = raw
     this.environ = environ
     this.#body = body
-    this.#url = new URL(raw.url)
+  }
+
+  get #parsed(): URL {
+    this.#url ??= new URL(this.raw.url)
+    return this.#url
   }
 
   get method(): string {
@@ -62,13 +67,13 @@ export class Request {
     return this.raw.headers
   }
   get scheme(): string {
-    return this.environ.scheme ?? this.#url.protocol.slice(0, -1)
+    return this.environ.scheme ?? this.raw.url.slice(0, this.raw.url.indexOf(':'))
   }
   get is_secure(): boolean {
     return this.scheme === 'https' || this.scheme === 'wss'
   }
   get host(): string {
-    return this.environ.host ?? this.raw.headers.get('host') ?? this.#url.host
+    return this.environ.host ?? this.raw.headers.get('host') ?? this.#parsed.host
   }
   get script_root(): string {
     return this.environ.script_root
@@ -81,7 +86,12 @@ export class Request {
   }
   /** The raw query string (without `?`). */
   get query_string(): string {
-    return this.#url.search.slice(1)
+    // sliced from the URL string: parsing a URL object per request costs more than the view
+    const url = this.raw.url
+    const q = url.indexOf('?')
+    if (q < 0) return ''
+    const hash = url.indexOf('#', q)
+    return hash < 0 ? url.slice(q + 1) : url.slice(q + 1, hash)
   }
   get full_path(): string {
     return `${this.path}?${this.query_string}`
@@ -116,15 +126,18 @@ export class Request {
   }
   /** The blueprint and its parents, innermost first: `['a.b', 'a']`. */
   get blueprints(): string[] {
-    const name = this.blueprint
-    if (name === null) return []
-    const parts = name.split('.')
-    return parts.map((_, i) => parts.slice(0, parts.length - i).join('.'))
+    if (this.#blueprints === undefined) {
+      const name = this.blueprint
+      const parts = name === null ? [] : name.split('.')
+      this.#blueprints = parts.map((_, i) => parts.slice(0, parts.length - i).join('.'))
+    }
+    // a copy: callers reverse it
+    return this.#blueprints.length === 0 ? [] : [...this.#blueprints]
   }
 
   /** The query string as a MultiDict (invalid UTF-8 becomes U+FFFD, as werkzeug's `replace`). */
   get args(): MultiDict {
-    this.#args ??= new MultiDict(new URLSearchParams(this.#url.search))
+    this.#args ??= new MultiDict(new URLSearchParams(this.query_string))
     return this.#args
   }
   get cookies(): MultiDict {

@@ -156,15 +156,23 @@ export class Response {
     if (!noBody && b != null) {
       if (typeof b === 'string' || b instanceof Uint8Array || b instanceof ArrayBuffer) {
         // werkzeug sends Content-Length for bodies it holds whole; HEAD answers keep it too
-        const bytes = typeof b === 'string' ? encoder.encode(b) : b
-        if (!this.headers.has('content-length')) this.headers.set('content-length', String(bytes.byteLength))
-        body = bytes as BodyInit
+        if (!this.headers.has('content-length')) this.headers.set('content-length', String(byteLength(b)))
+        body = b as BodyInit
       } else if (b instanceof ReadableStream) body = b
       else body = iterableStream(b)
     }
     if (noBody) this.headers.delete('content-type')
     return new globalThis.Response(body, { status, headers: this.headers })
   }
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range
+const ASCII = /^[\x00-\x7f]*$/
+
+/** Bytes a body takes; ASCII text is counted without encoding it. */
+function byteLength(body: string | Uint8Array | ArrayBuffer): number {
+  if (typeof body !== 'string') return body.byteLength
+  return ASCII.test(body) ? body.length : encoder.encode(body).byteLength
 }
 
 function withCharset(mimetype: string): string {
