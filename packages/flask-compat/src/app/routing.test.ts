@@ -38,8 +38,8 @@ describe('routing and URL building (compared with Flask 3.1 / werkzeug 3.1)', ()
       }
     }
     app.url_map.converters.list = ListConverter
-    app.get('/l/<list:items>', function items({ items }) {
-      return `${(items as unknown as string[]).length} ${url_for('items', { items: ['x', 'y'] })}`
+    app.get('/l/<list:items>', function list_items({ items }) {
+      return `${(items as unknown as string[]).length} ${url_for('list_items', { items: ['x', 'y'] })}`
     })
     const c = app.test_client()
     expect((await c.get('/l/a,b,c')).text).toBe('3 /l/x,y')
