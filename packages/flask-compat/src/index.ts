@@ -67,7 +67,7 @@ export {
 // Files
 export { safe_join, send_file, send_from_directory } from './files/index.js'
 export type { FlashedMessage } from './flashing.js'
-export { escapeText as escape } from './internal/escape.js'
+export { escape_ as escape } from './internal/escape.js'
 export { dumps, jsonify, loads } from './json.js'
 // Routing
 export {

@@ -37,6 +37,23 @@ function remoteAddr(c: Context): string | null {
   return null
 }
 
+// What middleware (ProxyFix, DispatcherMiddleware) attach to the Request under a registered
+// symbol: the WSGI environ facts a fetch Request cannot carry itself.
+const ENVIRON = Symbol.for('bustapi.flask.environ')
+interface ForwardedEnviron {
+  remote_addr?: string
+  script_root?: string
+  scheme?: string
+  host?: string
+}
+
+function applyForwarded(environ: RequestEnviron, forwarded: ForwardedEnviron): void {
+  if (forwarded.remote_addr !== undefined) environ.remote_addr = forwarded.remote_addr
+  if (forwarded.script_root !== undefined) environ.script_root = forwarded.script_root.replace(/\/+$/, '')
+  if (forwarded.scheme !== undefined) environ.scheme = forwarded.scheme
+  if (forwarded.host !== undefined) environ.host = forwarded.host
+}
+
 /** Builds Flask's request for a core context: environ, then the body (within limits; async only then). */
 export function buildRequest(app: Flask, c: Context): Request | Promise<Request> {
   const raw = c.req.raw
@@ -46,6 +63,8 @@ export function buildRequest(app: Flask, c: Context): Request | Promise<Request>
     match_path: c.req.path,
     remote_addr: remoteAddr(c),
   }
+  const forwarded = (raw as globalThis.Request & { [ENVIRON]?: ForwardedEnviron })[ENVIRON]
+  if (forwarded !== undefined) applyForwarded(environ, forwarded)
   if (raw.method === 'GET' || raw.method === 'HEAD' || !hasBody(raw))
     return new Request(raw, environ, EMPTY_BODY)
   const mimetype = (raw.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()

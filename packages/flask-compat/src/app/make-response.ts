@@ -101,7 +101,10 @@ export function toResponse(rv: unknown, endpoint: string | null = null): Respons
   }
   let response: Response
   if (rv instanceof Response) response = rv
-  else if (typeof rv === 'string' || rv instanceof Uint8Array) {
+  else if (typeof rv === 'object' && typeof (rv as { __html__?: unknown }).__html__ === 'function') {
+    // Markup is a str in Python: safe HTML text, not a JSON object
+    response = new Response(String((rv as { __html__(): unknown }).__html__()))
+  } else if (typeof rv === 'string' || rv instanceof Uint8Array) {
     response = new Response(rv)
   } else if (rv instanceof globalThis.Response) response = Response.fromWeb(rv)
   else if (rv instanceof HTTPException) response = Response.fromWeb(rv.get_response())

@@ -147,12 +147,20 @@ function allowedList(methods: Set<string>): string[] {
   return [...methods].sort()
 }
 
+/** Rules by endpoint, in werkzeug's build order: most arguments first, then most defaults. */
 function groupBy(rules: Rule[]): Map<string, Rule[]> {
   const map = new Map<string, Rule[]>()
   for (const r of rules) {
     const list = map.get(r.endpoint)
     if (list) list.push(r)
     else map.set(r.endpoint, [r])
+  }
+  for (const list of map.values()) {
+    list.sort(
+      (a, b) =>
+        b.arguments.size - a.arguments.size ||
+        Object.keys(b.defaults).length - Object.keys(a.defaults).length,
+    )
   }
   return map
 }
