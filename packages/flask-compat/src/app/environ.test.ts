@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { escape, Flask, Markup, request, session, url_for } from '../index.js'
+import { Flask, escape as flaskEscape, Markup, request, session, url_for } from '../index.js'
 import { DispatcherMiddleware, ProxyFix } from '../middleware/index.js'
 
 function makeApp(): Flask {
@@ -83,10 +83,10 @@ describe('helpers Flask code leans on', () => {
   })
 
   it('leaves Markup alone in escape() and sends Markup as HTML text', async () => {
-    expect(String(escape(new Markup('<b>ok</b>')))).toBe('<b>ok</b>')
-    expect(String(escape('<b>'))).toBe('&lt;b&gt;')
+    expect(String(flaskEscape(new Markup('<b>ok</b>')))).toBe('<b>ok</b>')
+    expect(String(flaskEscape('<b>'))).toBe('&lt;b&gt;')
     const app = makeApp()
-    app.get('/', () => escape('<i>'))
+    app.get('/', () => flaskEscape('<i>'))
     const rv = await app.test_client().get('/')
     expect([rv.text, rv.mimetype]).toEqual(['&lt;i&gt;', 'text/html'])
   })
