@@ -1,8 +1,9 @@
 import { App } from '@bustapi/core'
 import { createState, runWithState } from '../ctx.js'
 import type { FlaskState } from '../internal/state.js'
-import { buildRequest, teardown } from './dispatch.js'
+import { teardown } from './dispatch.js'
 import type { Flask } from './flask.js'
+import { buildRequest } from './request-setup.js'
 import { buildTestRequest, type RequestOptions } from './test-request.js'
 
 /** Options of `test_request_context`: the request to pretend is being handled. */

@@ -1,96 +1,15 @@
 import type { Context } from '@bustapi/core'
 import { createState, runWithState } from '../ctx.js'
 import { HTTPException, InternalServerError } from '../exceptions.js'
-import { EMPTY_BODY, hasBody, limitsFromConfig, loadBody } from '../internal/body.js'
 import type { FlaskState } from '../internal/state.js'
 import { RequestRedirect } from '../routing/map.js'
 import type { Rule } from '../routing/rule.js'
-import { SecureCookieSession, SecureCookieSessionInterface } from '../sessions/index.js'
-import { Request, type RequestEnviron } from '../wrappers/request.js'
+import { Request } from '../wrappers/request.js'
 import { Response } from '../wrappers/response.js'
 import { findErrorHandler, normalizeError } from './errors.js'
 import type { Flask } from './flask.js'
 import { toResponse } from './make-response.js'
-
-function decodePath(path: string): string {
-  if (!path.includes('%')) return path
-  try {
-    return decodeURIComponent(path)
-  } catch {
-    return path
-  }
-}
-
-interface RuntimeEnv {
-  incoming?: { socket?: { remoteAddress?: string } }
-  requestIP?: (request: globalThis.Request) => { address?: string } | null
-  remote_addr?: string
-}
-
-/** The client address the runtime gives (Node's socket, Bun's `requestIP`, the test client's value). */
-function remoteAddr(c: Context): string | null {
-  const env = c.env as RuntimeEnv | undefined
-  if (env === undefined || env === null) return null
-  if (env.remote_addr !== undefined) return env.remote_addr
-  if (env.incoming?.socket?.remoteAddress) return env.incoming.socket.remoteAddress
-  if (typeof env.requestIP === 'function') return env.requestIP(c.req.raw)?.address ?? null
-  return null
-}
-
-// What middleware (ProxyFix, DispatcherMiddleware) attach to the Request under a registered
-// symbol: the WSGI environ facts a fetch Request cannot carry itself.
-const ENVIRON = Symbol.for('bustapi.flask.environ')
-interface ForwardedEnviron {
-  remote_addr?: string
-  script_root?: string
-  scheme?: string
-  host?: string
-}
-
-function applyForwarded(environ: RequestEnviron, forwarded: ForwardedEnviron): void {
-  if (forwarded.remote_addr !== undefined) environ.remote_addr = forwarded.remote_addr
-  if (forwarded.script_root !== undefined) environ.script_root = forwarded.script_root.replace(/\/+$/, '')
-  if (forwarded.scheme !== undefined) environ.scheme = forwarded.scheme
-  if (forwarded.host !== undefined) environ.host = forwarded.host
-}
-
-/** Builds Flask's request for a core context: environ, then the body (within limits; async only then). */
-export function buildRequest(app: Flask, c: Context): Request | Promise<Request> {
-  const raw = c.req.raw
-  const environ: RequestEnviron = {
-    script_root: '',
-    path: decodePath(c.req.path),
-    match_path: c.req.path,
-    remote_addr: remoteAddr(c),
-  }
-  const forwarded = (raw as globalThis.Request & { [ENVIRON]?: ForwardedEnviron })[ENVIRON]
-  if (forwarded !== undefined) applyForwarded(environ, forwarded)
-  if (raw.method === 'GET' || raw.method === 'HEAD' || !hasBody(raw))
-    return new Request(raw, environ, EMPTY_BODY)
-  const mimetype = (raw.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-  return loadBody(c, mimetype, limitsFromConfig(app.config)).then((body) => new Request(raw, environ, body))
-}
-
-const DEFAULT_OPEN = SecureCookieSessionInterface.prototype.open_session
-
-/** Opens the session up front, or arranges to create it on first use when that needs no I/O. */
-function openSession(app: Flask, state: FlaskState, raw: globalThis.Request): Promise<void> | undefined {
-  const iface = app.session_interface
-  if (iface.open_session === DEFAULT_OPEN) {
-    if (!app.secret_key) {
-      state.lazySession = () => iface.make_null_session(app)
-      return undefined
-    }
-    const cookie = raw.headers.get('cookie')
-    if (cookie === null || !cookie.includes(iface.get_cookie_name(app))) {
-      state.lazySession = () => new SecureCookieSession()
-      return undefined
-    }
-  }
-  return (async () => {
-    state.session = (await iface.open_session(app, raw)) ?? iface.make_null_session(app)
-  })()
-}
+import { buildRequest, openSession } from './request-setup.js'
 
 /**
  * Handles one request the Flask way (`wsgi_app`): request context, session, hooks, the view,
