@@ -60,7 +60,10 @@ export interface MiddlewareClass<O> {
  * export default app
  */
 export class FastAPI extends RouteCollector {
-  /** The core application every route of this app is registered on. */
+  /**
+   * The core application every route of this app is registered on. The app's middleware runs
+   * around it, in `fetch`: serve or mount the FastAPI app itself, not `core`, to keep middleware.
+   */
   readonly core: App
   readonly title: string
   readonly version: string
@@ -90,6 +93,9 @@ export class FastAPI extends RouteCollector {
   readonly #pending: Array<Promise<unknown>> = []
   readonly #matchers: RegExp[] = []
   readonly #renderError: (error: Error, c: Context) => Promise<Response>
+  readonly #report: ReturnType<typeof createRateLimitedReporter>
+  /** The middleware stack around `core`, built when the first middleware is added. */
+  #wrapped: App | undefined = undefined
   readonly #openapiOptions: FastAPIOptions
 
   constructor(options: FastAPIOptions = {}) {
@@ -116,10 +122,10 @@ export class FastAPI extends RouteCollector {
     this.strict_content_type = options.strict_content_type ?? true
     this.default_response_class = options.default_response_class
     const report = createRateLimitedReporter()
+    this.#report = report
     this.core = new App({ reportError: report })
     this.#renderError = createErrorRenderer(this.#handlers, report)
     this.core.onError(this.#renderError)
-    this.core.use(this.#middleware.handler)
     if (options.redirect_slashes !== false) this.core.notFound((c) => this.#redirectSlashes(c))
     installDocs(this)
     if (options.lifespan) {
@@ -128,9 +134,26 @@ export class FastAPI extends RouteCollector {
     }
   }
 
-  /** The single entry point on every runtime. */
+  /**
+   * The single entry point on every runtime. Without middleware, requests go straight to `core`,
+   * whose router then takes Hono's single-handler path (no compose, and a synchronous answer when
+   * the route is synchronous); with middleware, through the stack around it.
+   */
   readonly fetch = (request: Request, env?: unknown, ctx?: ExecutionContext): Response | Promise<Response> =>
-    this.core.fetch(request, env, ctx)
+    (this.#wrapped ?? this.core).fetch(request, env, ctx)
+
+  /**
+   * The middleware stack as an app of its own around `core`, so that middleware sees every answer
+   * of the core (routes, 404, 405, OPTIONS, docs) as Starlette's middleware does.
+   */
+  #wrap(): void {
+    if (this.#wrapped !== undefined) return
+    const outer = new App({ reportError: this.#report })
+    outer.onError(this.#renderError)
+    outer.use(this.#middleware.handler)
+    outer.all('*', (c) => this.core.fetch(c.req.raw, c.env, executionContextOf(c)))
+    this.#wrapped = outer
+  }
 
   protected addRoute(record: RouteRecord): void {
     const { pattern, declaration, handler } = compileRoute(record, this)
@@ -223,6 +246,7 @@ export class FastAPI extends RouteCollector {
   ): this {
     if (type !== 'http') throw new Error(`Only 'http' middleware exists; got '${type}'.`)
     this.#middleware.add(httpMiddleware(fn))
+    this.#wrap()
     return this
   }
 
@@ -240,6 +264,7 @@ export class FastAPI extends RouteCollector {
       ? new (cls as MiddlewareClass<O>)(options as O).handler
       : (cls as MiddlewareHandler)
     this.#middleware.add(handler)
+    this.#wrap()
     return this
   }
 
@@ -316,6 +341,15 @@ function pathMatcher(path: string): RegExp {
     )
     .join('')
   return new RegExp(`^${source}$`)
+}
+
+/** The runtime's execution context, if it gave one (Hono's getter throws when there is none). */
+function executionContextOf(c: Context): ExecutionContext | undefined {
+  try {
+    return c.executionCtx
+  } catch {
+    return undefined
+  }
 }
 
 function isClass(fn: Function): boolean {
