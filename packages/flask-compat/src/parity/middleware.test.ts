@@ -33,7 +33,8 @@ describe('Flask middleware: app.wsgi_app = new ProxyFix(app.wsgi_app, ...)', () 
     const app = seeingApp()
     app.wsgi_app = new ProxyFix(app.wsgi_app, ALL)
     const rv = await app.test_client().get('/', { headers: { ...FORWARDED, host: 'spam:9000' } })
-    expect(rv.get_json()).toMatchObject({ scheme: 'https', host: 'eggs', url: 'https://eggs/' })
+    // The forwarded prefix is the script root, so the URL carries it, as Flask's request.url does.
+    expect(rv.get_json()).toMatchObject({ scheme: 'https', host: 'eggs', url: 'https://eggs/ham/' })
   })
 
   it('leaves requests alone when no forwarded header is trusted', async () => {
