@@ -1,4 +1,7 @@
-const buffered = new WeakSet<Response>()
+// A symbol property rather than a WeakSet: one store on the object, no ephemeron table to grow.
+const BUFFERED: unique symbol = Symbol('bustapi.fastapi.buffered')
+
+type Marked = Response & { [BUFFERED]?: true }
 
 /**
  * Marks a response the layer built with its whole body in memory. Such responses are plain
@@ -9,7 +12,7 @@ const buffered = new WeakSet<Response>()
  * return markBuffered(new Response('{}', { headers: { 'content-type': 'application/json' } }))
  */
 export function markBuffered(response: Response): Response {
-  buffered.add(response)
+  ;(response as Marked)[BUFFERED] = true
   return response
 }
 
@@ -21,5 +24,5 @@ export function markBuffered(response: Response): Response {
  * if (isMarkedBuffered(res)) runNow()
  */
 export function isMarkedBuffered(response: Response): boolean {
-  return buffered.has(response)
+  return (response as Marked)[BUFFERED] === true
 }
