@@ -38,22 +38,44 @@ export function statusLine(code: number): string {
  */
 export class Response {
   static default_mimetype = 'text/html'
-  headers: Headers
   status_code: number
   #body: ResponseBody
+  // Headers are made on first use: most responses only ever carry a content type, and a Web
+  // Headers object costs more per request than the rest of the response (measured).
+  #headers: Headers | undefined
+  #contentType: string | null = null
   /** True when the body is a stream or an iterable and is sent as it is produced. */
   direct_passthrough = false
 
   constructor(body?: ResponseBody, init: ResponseInit = {}) {
-    this.headers = new Headers(init.headers)
     this.status_code = 200
     if (init.status !== undefined) this.status = init.status
     this.#body = body
-    if (init.content_type) this.headers.set('content-type', init.content_type)
-    else if (init.mimetype || !this.headers.has('content-type')) {
-      const mimetype = init.mimetype ?? (this.constructor as typeof Response).default_mimetype
-      this.headers.set('content-type', withCharset(mimetype))
+    if (init.headers !== undefined) {
+      const headers = new Headers(init.headers)
+      this.#headers = headers
+      if (init.content_type) headers.set('content-type', init.content_type)
+      else if (init.mimetype || !headers.has('content-type')) {
+        const mimetype = init.mimetype ?? (this.constructor as typeof Response).default_mimetype
+        headers.set('content-type', withCharset(mimetype))
+      }
+    } else {
+      this.#contentType =
+        init.content_type ||
+        withCharset(init.mimetype || (this.constructor as typeof Response).default_mimetype)
     }
+  }
+
+  /** The response headers (a Web `Headers`, case-insensitive). */
+  get headers(): Headers {
+    if (this.#headers === undefined) {
+      this.#headers = new Headers()
+      if (this.#contentType !== null) this.#headers.set('content-type', this.#contentType)
+    }
+    return this.#headers
+  }
+  set headers(value: Headers) {
+    this.#headers = value
   }
 
   /** Wraps a Web `Response` (status, headers and body stream kept). @example Response.fromWeb(await fetch(u)) */
@@ -74,25 +96,26 @@ export class Response {
   }
 
   get mimetype(): string | undefined {
-    return this.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase()
+    return this.content_type?.split(';')[0]?.trim().toLowerCase()
   }
   set mimetype(value: string) {
-    this.headers.set('content-type', withCharset(value))
+    this.content_type = withCharset(value)
   }
   get content_type(): string | null {
-    return this.headers.get('content-type')
+    return this.#headers === undefined ? this.#contentType : this.#headers.get('content-type')
   }
   set content_type(value: string) {
-    this.headers.set('content-type', value)
+    if (this.#headers === undefined) this.#contentType = value
+    else this.#headers.set('content-type', value)
   }
   get location(): string | null {
-    return this.headers.get('location')
+    return this.#headers?.get('location') ?? null
   }
   set location(value: string) {
     this.headers.set('location', value)
   }
   get content_length(): number | undefined {
-    const v = this.headers.get('content-length')
+    const v = this.#headers?.get('content-length') ?? null
     if (v !== null) return Number(v)
     const b = this.#body
     if (typeof b === 'string') return encoder.encode(b).byteLength
@@ -117,7 +140,7 @@ export class Response {
   }
   set_data(value: string | Uint8Array): void {
     this.#body = value
-    this.headers.delete('content-length')
+    this.#headers?.delete('content-length')
   }
   get data(): Uint8Array {
     return this.get_data()
@@ -153,6 +176,7 @@ export class Response {
     const noBody = status === 204 || status === 304 || (status >= 100 && status < 200)
     const b = this.#body
     let body: BodyInit | null = null
+    if (this.#headers === undefined) return this.#plainWeb(status, noBody, b)
     if (!noBody && b != null) {
       if (typeof b === 'string' || b instanceof Uint8Array || b instanceof ArrayBuffer) {
         // werkzeug sends Content-Length for bodies it holds whole; HEAD answers keep it too
@@ -163,6 +187,23 @@ export class Response {
     }
     if (noBody) this.headers.delete('content-type')
     return new globalThis.Response(body, { status, headers: this.headers })
+  }
+
+  /** `toWeb` for a response whose headers were never touched: a plain header record, no Headers. */
+  #plainWeb(status: number, noBody: boolean, b: ResponseBody): globalThis.Response {
+    const headers: Record<string, string> = {}
+    const type = this.#contentType
+    if (noBody || b == null) {
+      if (!noBody && type !== null) headers['content-type'] = type
+      return new globalThis.Response(null, { status, headers })
+    }
+    if (type !== null) headers['content-type'] = type
+    let body: BodyInit
+    if (typeof b === 'string' || b instanceof Uint8Array || b instanceof ArrayBuffer) {
+      headers['content-length'] = String(byteLength(b))
+      body = b as BodyInit
+    } else body = b instanceof ReadableStream ? b : iterableStream(b)
+    return new globalThis.Response(body, { status, headers })
   }
 }
 
@@ -175,7 +216,18 @@ function byteLength(body: string | Uint8Array | ArrayBuffer): number {
   return ASCII.test(body) ? body.length : encoder.encode(body).byteLength
 }
 
+const charsetCache = new Map<string, string>()
+
 function withCharset(mimetype: string): string {
+  let out = charsetCache.get(mimetype)
+  if (out === undefined) {
+    out = addCharset(mimetype)
+    if (charsetCache.size < 64) charsetCache.set(mimetype, out)
+  }
+  return out
+}
+
+function addCharset(mimetype: string): string {
   if (mimetype.includes(';')) return mimetype
   const textual =
     mimetype.startsWith('text/') ||
