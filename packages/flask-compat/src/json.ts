@@ -13,9 +13,49 @@ export function dumps(
 ): string {
   const sort = options.sort_keys ?? true
   const text =
-    options.indent === undefined ? serialize(value, sort, 0) : indented(value, sort, options.indent)
+    options.indent === undefined
+      ? (native(value, sort) ?? serialize(value, sort, 0))
+      : indented(value, sort, options.indent)
   if (text === undefined) throw new TypeError(`Object of type ${typeof value} is not JSON serializable`)
   return (options.ensure_ascii ?? true) ? asciiOnly(text) : text
+}
+
+/**
+ * Plain data (objects, arrays, strings, numbers, booleans, null) through the engine's own
+ * JSON.stringify, which writes the same compact text as `serialize` far faster: keys come out
+ * sorted when the allow-list of every key in the value is sorted. Undefined for anything
+ * `serialize` writes differently (dates, `toJSON`, maps, sets, bigints) or for large values.
+ */
+function native(value: unknown, sort: boolean): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const keys = new Set<string>()
+  if (!collectKeys(value, keys, 0)) return undefined
+  if (!sort || keys.size === 0) return JSON.stringify(value)
+  return JSON.stringify(value, [...keys].sort())
+}
+
+const NATIVE_MAX_DEPTH = 32
+const NATIVE_MAX_KEYS = 64
+
+function collectKeys(v: object, keys: Set<string>, depth: number): boolean {
+  if (depth > NATIVE_MAX_DEPTH) return false
+  if (Array.isArray(v)) {
+    for (const item of v) {
+      if (typeof item === 'object' && item !== null && !collectKeys(item, keys, depth + 1)) return false
+      if (typeof item === 'bigint') return false
+    }
+    return true
+  }
+  if (typeof (v as { toJSON?: unknown }).toJSON === 'function' || v instanceof Map || v instanceof Set)
+    return false
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue
+    keys.add(k)
+    const item = (v as Record<string, unknown>)[k]
+    if (typeof item === 'object' && item !== null && !collectKeys(item, keys, depth + 1)) return false
+    if (typeof item === 'bigint') return false
+  }
+  return keys.size <= NATIVE_MAX_KEYS
 }
 
 // A direct serializer: JSON.stringify with a key-sorting replacer copies every object, which
