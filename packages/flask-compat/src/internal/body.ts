@@ -36,8 +36,14 @@ export const EMPTY_BODY: LoadedBody = Object.freeze({
  * raw bodies, 32 MiB multipart) rather than Flask's "unlimited": a body is never read unbounded.
  */
 export function limitsFromConfig(config: Record<string, unknown>): BodyLimits {
-  const limits: BodyLimits = { ...defaultBodyLimits }
   const mcl = config.MAX_CONTENT_LENGTH
+  const memory = config.MAX_FORM_MEMORY_SIZE
+  const parts = config.MAX_FORM_PARTS
+  // one object per configuration, not per request
+  const last = lastLimits
+  if (last !== undefined && last.mcl === mcl && last.memory === memory && last.parts === parts)
+    return last.limits
+  const limits: BodyLimits = { ...defaultBodyLimits }
   if (typeof mcl === 'number') {
     limits.maxBodySize = mcl
     limits.maxMultipartSize = mcl
@@ -45,10 +51,13 @@ export function limitsFromConfig(config: Record<string, unknown>): BodyLimits {
   } else {
     limits.maxFileSize = limits.maxMultipartSize ?? limits.maxFileSize
   }
-  if (typeof config.MAX_FORM_MEMORY_SIZE === 'number') limits.maxFieldSize = config.MAX_FORM_MEMORY_SIZE
-  if (typeof config.MAX_FORM_PARTS === 'number') limits.maxParts = config.MAX_FORM_PARTS
-  return limits
+  if (typeof memory === 'number') limits.maxFieldSize = memory
+  if (typeof parts === 'number') limits.maxParts = parts
+  lastLimits = { mcl, memory, parts, limits }
+  return lastLimits.limits
 }
+
+let lastLimits: { mcl: unknown; memory: unknown; parts: unknown; limits: BodyLimits } | undefined
 
 /** Whether the request carries a body worth reading before the view. */
 export function hasBody(request: Request): boolean {
@@ -62,16 +71,26 @@ export function hasBody(request: Request): boolean {
  * Reads the body within limits: forms as fields and files (the raw data then stays empty, as in
  * werkzeug), anything else as bytes. Failures are kept and raised when the view reads the body.
  */
-export async function loadBody(c: Context, mimetype: string, limits: BodyLimits): Promise<LoadedBody> {
+export function loadBody(c: Context, mimetype: string, limits: BodyLimits): Promise<LoadedBody> {
   try {
-    if (mimetype === 'application/x-www-form-urlencoded' || mimetype === 'multipart/form-data') {
-      const form = await readForm(c, limits)
-      return { bytes: EMPTY_BODY.bytes, fields: form.fields, files: form.files }
-    }
-    return { bytes: await readBytes(c, limits), fields: [], files: [] }
+    return readBody(c, mimetype, limits)
   } catch (error) {
-    return { ...EMPTY_BODY, error: toBodyException(error) }
+    return Promise.resolve(failed(error))
   }
+}
+
+function readBody(c: Context, mimetype: string, limits: BodyLimits): Promise<LoadedBody> {
+  if (mimetype === 'application/x-www-form-urlencoded' || mimetype === 'multipart/form-data') {
+    return readForm(c, limits).then(
+      (form) => ({ bytes: EMPTY_BODY.bytes, fields: form.fields, files: form.files }),
+      failed,
+    )
+  }
+  return readBytes(c, limits).then((bytes) => ({ bytes, fields: [], files: [] }), failed)
+}
+
+function failed(error: unknown): LoadedBody {
+  return { ...EMPTY_BODY, error: toBodyException(error) }
 }
 
 function toBodyException(error: unknown): HTTPException {
