@@ -22,40 +22,62 @@ export function dumps(
 
 /**
  * Plain data (objects, arrays, strings, numbers, booleans, null) through the engine's own
- * JSON.stringify, which writes the same compact text as `serialize` far faster: keys come out
- * sorted when the allow-list of every key in the value is sorted. Undefined for anything
- * `serialize` writes differently (dates, `toJSON`, maps, sets, bigints) or for large values.
+ * JSON.stringify, which writes the same compact text as `serialize` with far less garbage;
+ * objects whose keys are out of order are copied in sorted order first. Undefined for anything
+ * `serialize` writes differently (dates, `toJSON`, maps, sets, bigints) or nests too deep.
  */
 function native(value: unknown, sort: boolean): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined
-  const keys = new Set<string>()
-  if (!collectKeys(value, keys, 0)) return undefined
-  if (!sort || keys.size === 0) return JSON.stringify(value)
-  return JSON.stringify(value, [...keys].sort())
+  const ordered = inOrder(value, sort, 0)
+  return ordered === NOT_PLAIN ? undefined : JSON.stringify(ordered)
 }
 
+const NOT_PLAIN: unique symbol = Symbol('not plain')
 const NATIVE_MAX_DEPTH = 32
-const NATIVE_MAX_KEYS = 64
 
-function collectKeys(v: object, keys: Set<string>, depth: number): boolean {
-  if (depth > NATIVE_MAX_DEPTH) return false
+/** `v` itself when its keys (and its children's) are in order, else a sorted copy; NOT_PLAIN for other data. */
+function inOrder(v: object, sort: boolean, depth: number): unknown {
+  if (depth > NATIVE_MAX_DEPTH) return NOT_PLAIN
   if (Array.isArray(v)) {
-    for (const item of v) {
-      if (typeof item === 'object' && item !== null && !collectKeys(item, keys, depth + 1)) return false
-      if (typeof item === 'bigint') return false
+    let out: unknown[] | undefined
+    for (let i = 0; i < v.length; i++) {
+      const item = child(v[i], sort, depth)
+      if (item === NOT_PLAIN) return NOT_PLAIN
+      if (item !== v[i]) (out ??= v.slice())[i] = item
     }
-    return true
+    return out ?? v
   }
   if (typeof (v as { toJSON?: unknown }).toJSON === 'function' || v instanceof Map || v instanceof Set)
-    return false
-  for (const k in v) {
-    if (!Object.hasOwn(v, k)) continue
-    keys.add(k)
-    const item = (v as Record<string, unknown>)[k]
-    if (typeof item === 'object' && item !== null && !collectKeys(item, keys, depth + 1)) return false
-    if (typeof item === 'bigint') return false
+    return NOT_PLAIN
+  const keys = Object.keys(v)
+  let sorted = true
+  if (sort) for (let i = 1; i < keys.length && sorted; i++) sorted = keys[i - 1]! < keys[i]!
+  if (!sorted) keys.sort()
+  let out: Record<string, unknown> | undefined = sorted ? undefined : {}
+  const record = v as Record<string, unknown>
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!
+    const item = child(record[k], sort, depth)
+    if (item === NOT_PLAIN) return NOT_PLAIN
+    if (out === undefined && item !== record[k]) {
+      out = {}
+      for (let j = 0; j < i; j++) out[keys[j]!] = record[keys[j]!]
+    }
+    if (out !== undefined) out[k] = item
   }
-  return keys.size <= NATIVE_MAX_KEYS
+  // integer-like keys always come first in an object, whatever the insertion order
+  if (out !== undefined && !sameOrder(Object.keys(out), keys)) return NOT_PLAIN
+  return out ?? v
+}
+
+function child(item: unknown, sort: boolean, depth: number): unknown {
+  if (typeof item === 'bigint') return NOT_PLAIN
+  return typeof item === 'object' && item !== null ? inOrder(item, sort, depth + 1) : item
+}
+
+function sameOrder(a: readonly string[], b: readonly string[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 // A direct serializer: JSON.stringify with a key-sorting replacer copies every object, which
