@@ -127,11 +127,14 @@ function indented(value: unknown, sort: boolean, indent: number): string | undef
   return compact === undefined ? undefined : JSON.stringify(JSON.parse(compact), null, indent)
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: escaping everything outside ASCII
+const NON_ASCII = /[^\x00-\x7f]/
+// biome-ignore lint/suspicious/noControlCharactersInRegex: same range
+const NON_ASCII_ALL = /[^\x00-\x7f]/g
+
 function asciiOnly(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping everything outside ASCII
-  return /[^\x00-\x7f]/.test(text)
-    ? // biome-ignore lint/suspicious/noControlCharactersInRegex: same range
-      text.replace(/[^\x00-\x7f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  return NON_ASCII.test(text)
+    ? text.replace(NON_ASCII_ALL, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
     : text
 }
 
