@@ -120,40 +120,49 @@ export async function readStream(
   limit: number,
   what?: string,
 ): Promise<Uint8Array> {
+  return concat(await pullChunks(stream, limit, what))
+}
+
+/**
+ * Pulls every chunk of a byte stream, handing each to `onChunk` as it arrives. Stops at the first
+ * error (a read failure, a non-byte chunk, more than `limit` bytes, or `onChunk` throwing) and then
+ * cancels the stream, so nothing past that point is pulled or kept.
+ */
+export async function pullChunks(
+  stream: ReadableStream<Uint8Array>,
+  limit: number,
+  what?: string,
+  onChunk?: (chunk: Uint8Array) => void,
+): Promise<Uint8Array[]> {
   const reader = stream.getReader()
-  let first: Uint8Array | undefined
-  let more: Uint8Array[] | undefined
+  const chunks: Uint8Array[] = []
   let size = 0
-  for (;;) {
-    let result: ReadableStreamReadResult<Uint8Array>
-    try {
-      result = await reader.read()
-    } catch (error) {
-      throw new BodyError(400, 'malformed', 'The request body could not be read completely.', {
-        cause: error,
-      })
+  try {
+    for (;;) {
+      let result: ReadableStreamReadResult<Uint8Array>
+      try {
+        result = await reader.read()
+      } catch (error) {
+        throw new BodyError(400, 'malformed', 'The request body could not be read completely.', {
+          cause: error,
+        })
+      }
+      if (result.done) break
+      const chunk = result.value
+      if (!(chunk instanceof Uint8Array)) {
+        throw new BodyError(400, 'malformed', 'The request body stream produced something other than bytes.')
+      }
+      size += chunk.byteLength
+      if (size > limit) throw tooLarge(limit, what)
+      chunks.push(chunk)
+      onChunk?.(chunk)
     }
-    if (result.done) break
-    const chunk = result.value
-    if (!(chunk instanceof Uint8Array)) {
-      reader.cancel().catch(() => {})
-      throw new BodyError(400, 'malformed', 'The request body stream produced something other than bytes.')
-    }
-    size += chunk.byteLength
-    if (size > limit) {
-      // Cancelling tells the producer to stop: nothing past the limit is pulled or kept.
-      reader.cancel().catch(() => {})
-      throw tooLarge(limit, what)
-    }
-    if (first === undefined) first = chunk
-    else (more ??= []).push(chunk)
+  } catch (error) {
+    reader.cancel().catch(() => {})
+    throw error
   }
   reader.releaseLock()
-  // The common case is one chunk: hand it back as is, with no copy.
-  if (first === undefined) return EMPTY
-  if (more === undefined) return first
-  more.unshift(first)
-  return concat(more)
+  return chunks
 }
 
 /** Joins chunks into one array (the chunk itself when there is only one). */

@@ -4,7 +4,7 @@ import { BodyError, tooLarge, unsupportedMediaType } from './body-error.js'
 import { mediaTypeOf } from './content-type.js'
 import { type BodyLimits, resolveLimits } from './limits.js'
 import { MultipartCollector, toBodyError } from './multipart-collector.js'
-import { hasHonoCache, openRequestStream, readSource, sourceOf } from './read-bytes.js'
+import { concat, hasHonoCache, openRequestStream, pullChunks, readSource, sourceOf } from './read-bytes.js'
 import { checkFields } from './read-urlencoded.js'
 import { shareWithHono, stateOf } from './state.js'
 import type { ParsedForm } from './uploaded-file.js'
@@ -72,61 +72,15 @@ async function parse(c: Context, contentType: string, limits: Limits): Promise<P
 
   const stream = openRequestStream(c.req.raw, limit, what)
   if (stream === null) return collector.finish()
-  const chunks = await streamInto(stream, collector, limit)
+  // Chunks are kept so readBytes/Hono can still see the raw body; parts already hold views into them.
+  const chunks = await pullChunks(stream, limit, what, (chunk) => collector.write(chunk))
   state.raw = chunks
   shareWithHono(c, () => joinOnce(state))
   return collector.finish()
 }
 
-/** Streams the body through the parser, stopping (and cancelling) at the first error or the limit. */
-async function streamInto(
-  stream: ReadableStream<Uint8Array>,
-  collector: MultipartCollector,
-  limit: number,
-): Promise<Uint8Array[]> {
-  const reader = stream.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  try {
-    for (;;) {
-      let result: ReadableStreamReadResult<Uint8Array>
-      try {
-        result = await reader.read()
-      } catch (error) {
-        throw new BodyError(400, 'malformed', 'The request body could not be read completely.', {
-          cause: error,
-        })
-      }
-      if (result.done) break
-      const chunk = result.value
-      if (!(chunk instanceof Uint8Array)) {
-        throw new BodyError(400, 'malformed', 'The request body stream produced something other than bytes.')
-      }
-      size += chunk.byteLength
-      if (size > limit) throw tooLarge(limit, 'Multipart body')
-      // Kept so readBytes/Hono can still see the raw body; parts already hold views into them.
-      chunks.push(chunk)
-      collector.write(chunk)
-    }
-  } catch (error) {
-    reader.cancel().catch(() => {})
-    throw error
-  }
-  reader.releaseLock()
-  return chunks
-}
-
 function joinOnce(state: { raw?: readonly Uint8Array[] }): Uint8Array {
-  const chunks = state.raw ?? []
-  if (chunks.length === 1) return chunks[0]!
-  let size = 0
-  for (const chunk of chunks) size += chunk.byteLength
-  const out = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    out.set(chunk, offset)
-    offset += chunk.byteLength
-  }
+  const out = concat(state.raw ?? [])
   state.raw = [out]
   return out
 }
