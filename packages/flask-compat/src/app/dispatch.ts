@@ -2,6 +2,7 @@ import type { Context } from '@bustapi/core'
 import { createState, runWithState } from '../ctx.js'
 import { HTTPException, InternalServerError } from '../exceptions.js'
 import type { FlaskState } from '../internal/state.js'
+import { environOf } from '../middleware/environ.js'
 import { RequestRedirect } from '../routing/map.js'
 import type { Rule } from '../routing/rule.js'
 import { Request } from '../wrappers/request.js'
@@ -48,7 +49,8 @@ export function handleUnmatched(app: Flask, c: Context): Promise<globalThis.Resp
   const schemeEnd = url.indexOf('://') + 3
   const base = url.slice(0, url.indexOf('/', schemeEnd))
   const q = url.indexOf('?')
-  const result = app.url_map.match(c.req.path, c.req.method, q < 0 ? '' : url.slice(q + 1), base)
+  const root = environOf(c.req.raw).script_root?.replace(/\/+$/, '') ?? ''
+  const result = app.url_map.match(c.req.path, c.req.method, q < 0 ? '' : url.slice(q + 1), base, root)
   if ('rule' in result) return handleRequest(app, c, result.rule, result.view_args, null)
   return handleRequest(app, c, null, null, result)
 }

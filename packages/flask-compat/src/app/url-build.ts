@@ -58,6 +58,7 @@ export function quoteAnchor(anchor: string): string {
 
 /**
  * Builds the path and query for `endpoint` from `values` with the map's rules, or throws BuildError.
+ * Without `method`, rules serving `defaultMethod` (Flask passes the request's method) are tried first.
  * @example buildPath(app.url_map, 'user', { id: 3, tab: 'x' }) // '/u/3?tab=x'
  */
 export function buildPath(
@@ -65,8 +66,9 @@ export function buildPath(
   endpoint: string,
   values: Record<string, unknown>,
   method?: string,
+  defaultMethod?: string,
 ): string {
-  const rule = map.buildRule(endpoint, values, method)
+  const rule = map.buildRule(endpoint, values, method, defaultMethod)
   if (rule === undefined) throw new BuildError(endpoint, values, method, map)
   const { path, rest } = rule.build(values)
   const query = encodeQuery(rest)

@@ -62,7 +62,7 @@ export function urlFor(app: Flask, endpoint: string, input: UrlForValues): strin
   injectUrlDefaults(app, endpoint, values)
   let path: string
   try {
-    path = buildPath(app.url_map, endpoint, values, _method)
+    path = buildPath(app.url_map, endpoint, values, _method, request?.method ?? 'GET')
   } catch (error) {
     if (!(error instanceof BuildError)) throw error
     return handleBuildError(app, error, endpoint, {

@@ -31,6 +31,7 @@ function hasHtml(value: unknown): value is { __html__(): unknown } {
  * String(escape(new Markup('<b>ok</b>'))) // '<b>ok</b>'
  */
 export function escape_(value: unknown): Markup {
-  if (value instanceof Markup) return value
+  // a plain Markup is returned as it is; a subclass or other safe object gives its __html__()
+  if (value instanceof Markup && Object.getPrototypeOf(value) === Markup.prototype) return value
   return new Markup(escapeText(value))
 }

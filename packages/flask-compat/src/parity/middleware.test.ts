@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { request, url_for } from '../index.js'
+import { request, session, url_for } from '../index.js'
 import { DispatcherMiddleware, environOf, ProxyFix, setEnviron, WsgiMiddleware } from '../middleware/index.js'
 import type { FetchHandler } from '../middleware/types.js'
 import { makeApp } from './setup.js'
@@ -37,6 +37,21 @@ describe('Flask middleware: app.wsgi_app = new ProxyFix(app.wsgi_app, ...)', () 
     expect(rv.get_json()).toMatchObject({ scheme: 'https', host: 'eggs', url: 'https://eggs/ham/' })
   })
 
+  // Compared with Flask 3.1: the slash redirect keeps the forwarded prefix; an absolute
+  // redirect_to is joined onto the host only (werkzeug's urljoin), so it drops the prefix.
+  it('redirects to the slash URL under the forwarded prefix, and redirect_to onto the host', async () => {
+    const app = makeApp()
+    app.add_url_rule('/dir/', 'dir', () => 'dir')
+    app.add_url_rule('/old', 'old', undefined, { redirect_to: '/dir/' })
+    app.wsgi_app = new ProxyFix(app.wsgi_app, ALL)
+    const client = app.test_client()
+    const headers = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'eggs', 'x-forwarded-prefix': '/ham' }
+    const slash = await client.get('/dir?x=1', { headers })
+    expect([slash.status_code, slash.headers.get('location')]).toEqual([308, 'https://eggs/ham/dir/?x=1'])
+    const moved = await client.get('/old', { headers })
+    expect([moved.status_code, moved.headers.get('location')]).toEqual([308, 'https://eggs/dir/'])
+  })
+
   it('leaves requests alone when no forwarded header is trusted', async () => {
     const app = seeingApp()
     app.wsgi_app = new ProxyFix(app.wsgi_app)
@@ -44,11 +59,41 @@ describe('Flask middleware: app.wsgi_app = new ProxyFix(app.wsgi_app, ...)', () 
     expect(rv.get_json()).toMatchObject({ scheme: 'http', host: 'localhost' })
   })
 
-  // app/dispatch.ts builds request.environ from the core context only; it should merge
-  // environOf(raw) (remote_addr, script_root) that middleware attach to the Request.
-  it.todo(
-    'gives views the forwarded remote_addr and prefix (request.remote_addr, url_root, url_for): app must read environOf(request)',
-  )
+  // werkzeug test_proxy_fix.py ("all"); answers compared with Flask 3.1 behind ProxyFix
+  it('gives views the forwarded remote_addr and prefix (request.remote_addr, url_root, url_for)', async () => {
+    const app = seeingApp()
+    app.wsgi_app = new ProxyFix(app.wsgi_app, ALL)
+    const rv = await app.test_client().get('/', { headers: { ...FORWARDED, host: 'spam:9000' } })
+    expect(rv.get_json()).toEqual({
+      scheme: 'https',
+      host: 'eggs',
+      url: 'https://eggs/ham/',
+      url_root: 'https://eggs/ham/',
+      remote_addr: '192.168.0.1',
+      external: 'https://eggs/ham/parrot',
+    })
+  })
+
+  it('trusts the last x_for hop, keeps a non-default forwarded port and drops the prefix slash', async () => {
+    const app = seeingApp()
+    app.wsgi_app = new ProxyFix(app.wsgi_app, ALL)
+    const rv = await app.test_client().get('/?a=1', {
+      headers: {
+        ...FORWARDED,
+        'x-forwarded-for': '192.168.0.1, 10.0.0.1',
+        'x-forwarded-port': '8443',
+        'x-forwarded-prefix': '/ham/',
+      },
+    })
+    expect(rv.get_json()).toEqual({
+      scheme: 'https',
+      host: 'eggs:8443',
+      url: 'https://eggs:8443/ham/?a=1',
+      url_root: 'https://eggs:8443/ham/',
+      remote_addr: '10.0.0.1',
+      external: 'https://eggs:8443/ham/parrot',
+    })
+  })
 
   it('lets a plain WsgiMiddleware subclass wrap the app and see every response', async () => {
     class Stamp extends WsgiMiddleware {
@@ -69,10 +114,30 @@ describe('Flask middleware: app.wsgi_app = new ProxyFix(app.wsgi_app, ...)', () 
     expect(rv.headers.get('x-stamp')).toBe('1')
   })
 
-  // test_basic.py::test_session_using_application_root uses a middleware that sets SCRIPT_NAME
-  it.todo(
-    'scopes the session cookie to the SCRIPT_NAME a middleware sets (test_session_using_application_root): app must read environOf(request)',
-  )
+  // test_basic.py::test_session_using_application_root: a middleware sets SCRIPT_NAME
+  it('scopes the session cookie to the SCRIPT_NAME a middleware sets (test_session_using_application_root)', async () => {
+    class PrefixPathMiddleware extends WsgiMiddleware {
+      constructor(
+        readonly app: FetchHandler,
+        readonly prefix: string,
+      ) {
+        super()
+      }
+      async __call__(req: Request, env?: unknown, ctx?: unknown): Promise<Response> {
+        return await this.app(setEnviron(req, { ...environOf(req), script_root: this.prefix }), env, ctx)
+      }
+    }
+    const app = makeApp()
+    app.wsgi_app = new PrefixPathMiddleware(app.wsgi_app, '/bar')
+    app.config.update({ APPLICATION_ROOT: '/bar' })
+    app.route('/', function index() {
+      session.testing = 42
+      return { root: request.script_root, self: url_for('index'), url: request.url }
+    })
+    const rv = await app.test_client().get('http://example.com:8080/')
+    expect(rv.headers.get('set-cookie')?.toLowerCase()).toContain('path=/bar')
+    expect(rv.get_json()).toEqual({ root: '/bar', self: '/bar/', url: 'http://example.com:8080/bar/' })
+  })
 
   it('keeps the environ a middleware attaches on the request the app receives', async () => {
     const app = seeingApp()
@@ -106,9 +171,30 @@ describe('DispatcherMiddleware with Flask apps', () => {
     expect((await client.get('/api/missing')).status_code).toBe(404)
   })
 
-  it.todo(
-    'gives the mounted app the prefix as request.script_root and in url_for: app must read environOf(request)',
-  )
+  // werkzeug test_dispatcher.py, seen through Flask (compared with Flask 3.1)
+  it('gives the mounted app the prefix as request.script_root and in url_for', async () => {
+    const back = makeApp()
+    back.route('/page', function page() {
+      return {
+        script_root: request.script_root,
+        path: request.path,
+        url: request.url,
+        url_root: request.url_root,
+        rel: url_for('page'),
+        ext: url_for('page', { _external: true }),
+      }
+    })
+    const front = makeApp()
+    front.wsgi_app = new DispatcherMiddleware(front.wsgi_app, { '/bar': back })
+    expect((await front.test_client().get('/bar/page?x=1')).get_json()).toEqual({
+      script_root: '/bar',
+      path: '/page',
+      url: 'http://localhost/bar/page?x=1',
+      url_root: 'http://localhost/bar/',
+      rel: '/bar/page',
+      ext: 'http://localhost/bar/page',
+    })
+  })
 
   it('passes the environ a server set before the middleware', async () => {
     const backend = makeApp()

@@ -86,8 +86,10 @@ export class UrlMap {
   /**
    * Matches like werkzeug's `MapAdapter.match`: the best rule for the path that accepts the
    * method, else a 405 listing what would be accepted, a 308 to the slash-terminated URL, or a 404.
+   * The slash redirect keeps `scriptRoot` (the mount prefix); a rule's absolute `redirect_to` does
+   * not, as werkzeug joins it onto the host.
    */
-  match(path: string, method: string, query = '', urlBase = ''): RouteMatch | RoutingError {
+  match(path: string, method: string, query = '', urlBase = '', scriptRoot = ''): RouteMatch | RoutingError {
     const allowed = new Set<string>()
     for (const rule of this.#ordered) {
       const view_args = rule.match(path)
@@ -103,7 +105,7 @@ export class UrlMap {
     if (!path.endsWith('/')) {
       for (const rule of this.#ordered) {
         if (rule.strict_slashes && rule.rule.endsWith('/') && rule.match(`${path}/`) !== null) {
-          return new RequestRedirect(`${urlBase}${path}/${query ? `?${query}` : ''}`)
+          return new RequestRedirect(`${urlBase}${scriptRoot}${path}/${query ? `?${query}` : ''}`)
         }
       }
     }
@@ -118,12 +120,24 @@ export class UrlMap {
     return allowedList(allowed)
   }
 
-  /** The first rule of `endpoint` able to build from `values` (and serving `method`, if given). */
-  buildRule(endpoint: string, values: Record<string, unknown>, method?: string): Rule | undefined {
+  /**
+   * The first rule of `endpoint` able to build from `values`, in werkzeug's order: serving `method`
+   * when given; else serving `defaultMethod` (the request's method) first, then any rule.
+   */
+  buildRule(
+    endpoint: string,
+    values: Record<string, unknown>,
+    method?: string,
+    defaultMethod?: string,
+  ): Rule | undefined {
     this.#byEndpoint ??= groupBy(this.#rules)
     const rules = this.#byEndpoint.get(endpoint)
     if (rules === undefined) return undefined
-    return rules.find((r) => r.suitableFor(values, method)) ?? (method ? undefined : undefined)
+    if (method === undefined && defaultMethod !== undefined) {
+      const preferred = rules.find((r) => r.suitableFor(values, defaultMethod))
+      if (preferred !== undefined) return preferred
+    }
+    return rules.find((r) => r.suitableFor(values, method))
   }
 
   /** Whether a rule of `endpoint` has the variable `name` (werkzeug's `is_endpoint_expecting`). */

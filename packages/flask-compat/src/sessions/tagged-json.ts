@@ -49,8 +49,10 @@ export function isTuple(value: unknown): value is Tuple {
  */
 export class Markup {
   readonly #value: string
-  constructor(value: string) {
-    this.#value = String(value)
+  /** Text taken as safe; an object with `__html__()` gives that HTML (as markupsafe's `Markup(obj)`). */
+  constructor(value: unknown) {
+    this.#value =
+      typeof value === 'object' && value !== null && hasHtml(value) ? String(value.__html__()) : String(value)
   }
   __html__(): string {
     return this.#value
