@@ -44,6 +44,14 @@ export function laxBody(schema: StandardSchemaV1, value: unknown): unknown {
     }
     return value
   }
+  // pydantic's lax mode also takes a bool for a number (True is 1) and 0/1 for a bool.
+  if (typeof value === 'boolean') {
+    const scalar = shapeOf(schema).scalar
+    return scalar === 'integer' || scalar === 'number' ? Number(value) : value
+  }
+  if (typeof value === 'number') {
+    return (value === 0 || value === 1) && shapeOf(schema).scalar === 'boolean' ? value === 1 : value
+  }
   if (Array.isArray(value)) {
     const item = itemOf(schema as unknown as Node)
     if (item === undefined) return value
@@ -61,7 +69,7 @@ export function laxBody(schema: StandardSchemaV1, value: unknown): unknown {
   for (const key of Object.keys(entries)) {
     if (!Object.hasOwn(value, key)) continue
     const current = (value as Record<string, unknown>)[key]
-    if (current === null || (typeof current !== 'string' && typeof current !== 'object')) continue
+    if (current === null || current === undefined) continue
     const next = laxBody(entries[key] as unknown as StandardSchemaV1, current)
     if (next !== current) (out ??= { ...(value as Record<string, unknown>) })[key] = next
   }

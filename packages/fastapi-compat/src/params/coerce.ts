@@ -3,7 +3,10 @@ import { type ErrorItem, errorItem } from '../validation/error-types.js'
 
 const TRUE = new Set(['1', 'on', 't', 'true', 'y', 'yes'])
 const FALSE = new Set(['0', 'off', 'f', 'false', 'n', 'no'])
+// pydantic-core's str_as_int: digits, or digits with a zero-only fraction ('3.00'), or digits with
+// single inner underscores; anything else ('3.5', '1e3') is int_parsing.
 const INT = /^\s*[+-]?\d+(_\d+)*\s*$/
+const INT_ZERO_FRACTION = /^\s*[+-]?\d+\.0*\s*$/
 const FLOAT = /^\s*[+-]?(\d+(_\d+)*(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$|^\s*[+-]?(inf|infinity|nan)\s*$/i
 
 /** A coerced value, or the pydantic error its string produced. */
@@ -20,12 +23,7 @@ export function coerceString(raw: string, scalar: Scalar, loc: (string | number)
   switch (scalar) {
     case 'integer': {
       if (INT.test(raw)) return { value: Number(raw.replaceAll('_', '')) }
-      // pydantic accepts '3.0' for an int but not '3.5'.
-      if (FLOAT.test(raw)) {
-        const n = Number(raw.replaceAll('_', ''))
-        if (Number.isInteger(n)) return { value: n }
-        return { error: errorItem('int_from_float', loc, raw) }
-      }
+      if (INT_ZERO_FRACTION.test(raw)) return { value: Math.trunc(Number(raw)) }
       return { error: errorItem('int_parsing', loc, raw) }
     }
     case 'number': {

@@ -160,10 +160,10 @@ function checkField(field: Field, s: SolveState, input: unknown): MaybePromise<u
     }
   }
   if (field.kind === 'body') value = laxBody(field.schema, value)
-  const checked = value
-  return chain(validate(field.schema, checked), (result) => {
+  return chain(validate(field.schema, value), (result) => {
     if (result.issues === undefined) return result.value
-    s.errors.push(...issuesToErrors(result.issues, locOf(field, s), checked))
+    // pydantic echoes what was received ('150', not 150): the value before coercion.
+    s.errors.push(...issuesToErrors(result.issues, locOf(field, s), input, field.schema))
     return undefined
   })
 }

@@ -1,5 +1,7 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
+import { shapeOf } from '../schema/shape.js'
 import { type ErrorItem, errorItem, expectedList } from './error-types.js'
+import { schemaAt } from './schema-at.js'
 
 type Loc = (string | number)[]
 type AnyIssue = StandardSchemaV1.Issue & Record<string, any>
@@ -44,18 +46,25 @@ function numberTypeError(value: unknown, loc: Loc, integer: boolean): ErrorItem 
   return errorItem(typeof value === 'string' ? 'float_parsing' : 'float_type', loc, value)
 }
 
-function typeError(expected: string, value: unknown, loc: Loc): ErrorItem | undefined {
+function typeError(expected: string, value: unknown, loc: Loc, integer: boolean): ErrorItem | undefined {
   switch (expected) {
     case 'string':
       return errorItem('string_type', loc, value)
     case 'number':
-      return numberTypeError(value, loc, false)
+      // `v.pipe(v.number(), v.integer())` and `z.number().int()` reject a non-number as a number;
+      // pydantic names the field's declared type, so an int field says int_parsing/int_type.
+      return numberTypeError(value, loc, integer)
     case 'int':
     case 'integer':
     case 'bigint':
       return numberTypeError(value, loc, true)
     case 'boolean':
-      return errorItem(typeof value === 'string' ? 'bool_parsing' : 'bool_type', loc, value)
+      // pydantic reads 0/1 (and strings) as booleans, so another number fails to parse rather than type.
+      return errorItem(
+        typeof value === 'string' || typeof value === 'number' ? 'bool_parsing' : 'bool_type',
+        loc,
+        value,
+      )
     case 'object':
     case 'Object':
     case 'strict_object':
@@ -74,7 +83,7 @@ function typeError(expected: string, value: unknown, loc: Loc): ErrorItem | unde
   }
 }
 
-function fromValibot(issue: AnyIssue, value: unknown, loc: Loc): ErrorItem | undefined {
+function fromValibot(issue: AnyIssue, value: unknown, loc: Loc, integer: boolean): ErrorItem | undefined {
   const r = issue.requirement
   switch (issue.type) {
     case 'integer':
@@ -106,15 +115,15 @@ function fromValibot(issue: AnyIssue, value: unknown, loc: Loc): ErrorItem | und
     case 'enum':
       return errorItem('enum', loc, value, { expected: expectedList(valibotOptions(issue.expected)) })
     default:
-      return issue.kind === 'schema' ? typeError(issue.type, value, loc) : undefined
+      return issue.kind === 'schema' ? typeError(issue.type, value, loc, integer) : undefined
   }
 }
 
-function fromZod(issue: AnyIssue, value: unknown, loc: Loc): ErrorItem | undefined {
+function fromZod(issue: AnyIssue, value: unknown, loc: Loc, integer: boolean): ErrorItem | undefined {
   const origin = issue.origin
   switch (issue.code) {
     case 'invalid_type':
-      return typeError(issue.expected, value, loc)
+      return typeError(issue.expected, value, loc, integer)
     case 'too_small':
       if (origin === 'number' || origin === 'bigint' || origin === 'int')
         return issue.inclusive
@@ -146,18 +155,26 @@ function fromZod(issue: AnyIssue, value: unknown, loc: Loc): ErrorItem | undefin
   }
 }
 
+function isIntegerAt(schema: StandardSchemaV1, path: readonly (string | number)[]): boolean {
+  const at = schemaAt(schema, path)
+  return at !== undefined && shapeOf(at).scalar === 'integer'
+}
+
 /**
  * Maps a Standard Schema failure to FastAPI's 422 items: valibot and zod issues become pydantic's
  * types and messages; any other validator's issues become `value_error`. An issue about an absent
- * key is `missing`, echoing the object that lacks it, as pydantic does.
+ * key is `missing`, echoing the object that lacks it, as pydantic does. `input` is what the client
+ * sent (before any lax conversion), so the echo is the original value; `schema`, when given, names
+ * the declared type of a failing member (an int field inside a model says `int_parsing`).
  *
  * @example
- * issuesToErrors(result.issues, ['body'], body)
+ * issuesToErrors(result.issues, ['body'], body, Item)
  */
 export function issuesToErrors(
   issues: readonly StandardSchemaV1.Issue[],
   prefix: Loc,
   input: unknown,
+  schema?: StandardSchemaV1,
 ): ErrorItem[] {
   const out: ErrorItem[] = []
   for (const raw of issues) {
@@ -189,11 +206,12 @@ export function issuesToErrors(
       continue
     }
     if (onKey) value = path.at(-1)
+    const integer = schema !== undefined && !onKey && isIntegerAt(schema, path)
     const mapped =
       'kind' in issue
-        ? fromValibot(issue, value, loc)
+        ? fromValibot(issue, value, loc, integer)
         : 'code' in issue
-          ? fromZod(issue, value, loc)
+          ? fromZod(issue, value, loc, integer)
           : undefined
     out.push(mapped ?? errorItem('value_error', loc, value, { error: {} }, `Value error, ${issue.message}`))
   }
