@@ -31,6 +31,33 @@ export const DEFAULT_CONFIG: Readonly<Record<string, unknown>> = Object.freeze({
   PROVIDE_AUTOMATIC_OPTIONS: true,
 })
 
+/**
+ * Flask's `get_debug_flag`: `FLASK_DEBUG` set to anything but `0`, `false` or `no` (read where the
+ * runtime has `process.env`; false elsewhere). The app's `DEBUG` starts from it.
+ *
+ * @example
+ * get_debug_flag() // true when started with FLASK_DEBUG=1
+ */
+export function get_debug_flag(
+  env: Record<string, string | undefined> | undefined = (
+    globalThis as { process?: { env?: Record<string, string | undefined> } }
+  ).process?.env,
+): boolean {
+  const value = env?.FLASK_DEBUG
+  return Boolean(value) && !['0', 'false', 'no'].includes(value!.toLowerCase())
+}
+
+/**
+ * The configuration a new app starts with: `DEFAULT_CONFIG` with `DEBUG` from `FLASK_DEBUG`
+ * (Flask's `make_config`), so `config.DEBUG` is `false` by default, never `null`.
+ *
+ * @example
+ * new Config(initialConfig()).DEBUG // false
+ */
+export function initialConfig(): Record<string, unknown> {
+  return { ...DEFAULT_CONFIG, DEBUG: get_debug_flag() }
+}
+
 const METHODS = new Set([
   'get',
   'setdefault',

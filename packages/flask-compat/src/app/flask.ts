@@ -12,7 +12,7 @@ import { type SecretKey, SecureCookieSessionInterface, type SessionInterface } f
 import type { TemplateEnvironment } from '../templating/index.js'
 import type { Response } from '../wrappers/response.js'
 import type { Blueprint, BlueprintOptions } from './blueprint.js'
-import { Config, DEFAULT_CONFIG } from './config.js'
+import { Config, initialConfig } from './config.js'
 import { appContext, type TestRequestOptions, testRequestContext } from './contexts.js'
 import { handleRequest, handleUnmatched, PROPAGATING } from './dispatch.js'
 import { errorPage, registerRule, staticView } from './flask-internals.js'
@@ -86,7 +86,7 @@ export class Flask extends Scaffold {
   constructor(import_name = 'app', options: FlaskOptions = {}) {
     super(import_name)
     this.name = nameFor(import_name)
-    this.config = new Config(DEFAULT_CONFIG)
+    this.config = new Config(initialConfig())
     this.root_path = rootPathFor(import_name, options.root_path)
     this.static_folder = options.static_folder === undefined ? 'static' : options.static_folder
     this.static_url_path =

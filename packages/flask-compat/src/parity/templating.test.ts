@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Blueprint, g, Markup, render_template, render_template_string, session } from '../index.js'
+import { Blueprint, Flask, g, Markup, render_template, render_template_string, session } from '../index.js'
 import { FIXTURES, makeApp } from './setup.js'
 
 const reverse = (s: string) => [...s].reverse().join('')
@@ -28,10 +28,19 @@ describe('templates (tests/test_templating.py)', () => {
     expect(rv).toBe('Hello Special World 42')
   })
 
-  // Flask's DEBUG is False by default and templates print it; app/config.ts leaves it null (prints '')
-  it.todo(
-    'prints config.DEBUG as false by default (test_standard_context): app helper gap, DEBUG defaults to null',
-  )
+  // Flask's DEBUG is False by default (make_config reads FLASK_DEBUG); Jinja prints 'False'
+  it('prints config.DEBUG as false by default (test_standard_context)', async () => {
+    const app = new Flask('flask_test', { root_path: FIXTURES })
+    app.config.update({ SECRET_KEY: 'test key' })
+    app.route('/', () => {
+      g.foo = 23
+      session.test = 'aha'
+      return render_template_string(
+        '<%= request.args.get("foo") %> <%= g.foo %> <%= config.DEBUG %> <%= session.test %>',
+      )
+    })
+    expect((await app.test_client().get('/?foo=42')).text.split(' ')).toEqual(['42', '23', 'false', 'aha'])
+  })
 
   it('gives every template request, g, config and session (test_standard_context)', async () => {
     const app = makeApp()
