@@ -51,6 +51,14 @@ export {
   unsignValue,
 } from './signed-cookies.js'
 export { type EventStreamOptions, eventStream, formatEvent, type ServerSentEvent } from './sse.js'
+export {
+  type ByteSpan,
+  FILE_SOURCE,
+  type FileInfo,
+  type FileSource,
+  type ServeStaticOptions,
+  serveStatic,
+} from './static/index.js'
 export { STATUS_CODES } from './status.js'
 export { isStreamable, iterableToStream } from './streaming.js'
 export {
