@@ -1,6 +1,7 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
-import { dependency, isGeneratorFunction, paramsOf, scopeOf, toCallable } from '../dependencies/depends.js'
+import { isGeneratorFunction, paramsOf, scopeOf, toCallable } from '../dependencies/depends.js'
 import type { HandlerContext, ParamsSpec } from '../dependencies/handler-types.js'
+import { modelDependency } from '../params/param-model.js'
 import {
   type Dependency,
   Dependency as DependencyClass,
@@ -76,7 +77,7 @@ function parameterModel(param: Param): Dependency | undefined {
     const params = Object.fromEntries(
       Object.entries(entries).map(([key, schema]) => [key, new Param(param.kind, schema, inner)]),
     )
-    dep = new DependencyClass(dependency(params, (values: Record<string, unknown>) => values))
+    dep = new DependencyClass(modelDependency(param, params))
     models.set(param, dep)
   }
   return dep

@@ -8,6 +8,8 @@ import { FastAPIError } from '../exceptions.js'
 import type { FormBody, JsonBody } from '../internal/body.js'
 import { coerceString } from '../params/coerce.js'
 import { laxBody } from '../params/coerce-deep.js'
+import { extraKeyErrors } from '../params/extra-keys.js'
+import { paramModelOf } from '../params/param-model.js'
 import { type Dependency, type DependencyTarget, isSecurityDependency } from '../params/types.js'
 import type { MutableResponse } from '../responses/mutable-response.js'
 import { type ErrorItem, errorItem } from '../validation/error-types.js'
@@ -248,6 +250,8 @@ function solveDependency(dep: Dependency, s: SolveState, scopes: readonly string
   }
   const before = s.errors.length
   return chain(sub ? solve(sub, s, inner) : {}, (subValues) => {
+    const model = paramModelOf(target)
+    if (model?.forbidExtra) s.errors.push(...extraKeyErrors(model, s))
     if (s.errors.length > before) return SKIP
     const ctx: HandlerContext = {
       request: s.c.req.raw,

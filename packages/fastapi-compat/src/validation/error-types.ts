@@ -53,6 +53,7 @@ export const MESSAGES: Record<string, (ctx: Record<string, any>) => string> = {
   dict_type: () => 'Input should be a valid dictionary',
   list_type: () => 'Input should be a valid list',
   json_invalid: () => 'JSON decode error',
+  extra_forbidden: () => 'Extra inputs are not permitted',
   url_parsing: (c) => `Input should be a valid URL, ${c.error}`,
   url_type: () => 'URL input should be a string or URL',
   uuid_parsing: () => 'Input should be a valid UUID, invalid character',
