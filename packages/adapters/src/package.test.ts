@@ -13,9 +13,9 @@ describe('@bustapi/adapters subpaths', () => {
       './workers': Object.keys(workers).sort(),
     }).toEqual({
       '.': ['detectRuntime', 'run'],
-      './bun': ['serve'],
-      './deno': ['serve'],
-      './workers': ['assets', 'bindings', 'waitUntil', 'worker'],
+      './bun': ['bunFileSource', 'serve'],
+      './deno': ['denoFileSource', 'serve'],
+      './workers': ['assets', 'assetsFileSource', 'assetsSource', 'bindings', 'waitUntil', 'worker'],
     })
   })
 

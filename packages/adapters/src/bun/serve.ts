@@ -1,6 +1,7 @@
-import { WEBSOCKET_UPGRADE, type WebSocketListener, type WebSocketUpgrade } from '@bustapi/core'
+import { FILE_SOURCE, WEBSOCKET_UPGRADE, type WebSocketListener, type WebSocketUpgrade } from '@bustapi/core'
 import type { ServableApp, ServerInfo } from '../server-info.js'
 import { onShutdownSignal } from '../signals.js'
+import { bunFileSource } from './file-source.js'
 
 /** Options of the Bun adapter's `serve()`. */
 export interface BunServeOptions {
@@ -74,7 +75,8 @@ export async function serve(app: ServableApp, options: BunServeOptions = {}): Pr
       },
     },
   })
-  // Core finds the upgrader on `env`, which is the server itself.
+  // Core finds the file source and the upgrader on `env`, which is the server itself.
+  Object.defineProperty(server, FILE_SOURCE, { value: bunFileSource })
   Object.defineProperty(server, WEBSOCKET_UPGRADE, {
     value: (upgrade: WebSocketUpgrade) => {
       const headers = new Headers(upgrade.headers)

@@ -1,5 +1,7 @@
+import { FILE_SOURCE } from '@bustapi/core'
 import type { ServableApp, ServerInfo } from '../server-info.js'
 import { onShutdownSignal } from '../signals.js'
+import { denoFileSource } from './file-source.js'
 
 /** Options of the Deno adapter's `serve()`. */
 export interface DenoServeOptions {
@@ -23,7 +25,7 @@ interface DenoServer {
 interface DenoGlobal {
   serve(
     options: { port: number; hostname: string; onListen?: () => void },
-    handler: (request: Request, info: unknown) => Response | Promise<Response>,
+    handler: (request: Request, info: object) => Response | Promise<Response>,
   ): DenoServer
   env: { get(name: string): string | undefined }
 }
@@ -43,9 +45,11 @@ export async function serve(app: ServableApp, options: DenoServeOptions = {}): P
   const hostname = options.hostname ?? Deno.env.get('HOST') ?? '127.0.0.1'
   const port = options.port ?? Number(Deno.env.get('PORT') ?? 8000)
   await app.startup?.()
-  const server = Deno.serve({ port, hostname, onListen: () => {} }, (request, info) =>
-    app.fetch(request, info),
-  )
+  const server = Deno.serve({ port, hostname, onListen: () => {} }, (request, info) => {
+    // `serveStatic` finds its file source on env, which is Deno's connection info.
+    ;(info as { [FILE_SOURCE]?: unknown })[FILE_SOURCE] = denoFileSource
+    return app.fetch(request, info)
+  })
   let closing: Promise<void> | undefined
   const close = () =>
     (closing ??= (async () => {

@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { BODY_SOURCE, type BodySource } from '@bustapi/core'
+import { BODY_SOURCE, type BodySource, FILE_SOURCE, type FileSource } from '@bustapi/core'
 import { getRequestListener } from '@hono/node-server'
 import { readIncoming } from './body-source.js'
+import { nodeFileSource } from './file-source.js'
 
 /** Anything with a Web fetch handler: core's `App`, a Hono app, a compat-layer app. */
 export interface FetchApp {
@@ -14,8 +15,8 @@ export interface FetchApp {
 export type NodeRequestListener = (incoming: IncomingMessage, outgoing: ServerResponse) => Promise<void>
 
 /**
- * The `env` every request sees on Node: `@hono/node-server`'s bindings plus the fast body source.
- * The source is a getter on the prototype, so requests that never read a body allocate nothing.
+ * The `env` every request sees on Node: `@hono/node-server`'s bindings plus the fast body source
+ * and the file source for `serveStatic`. The sources are getters on the prototype, so requests that never read a body allocate nothing.
  */
 export class NodeBindings {
   #body: Promise<Uint8Array | undefined> | undefined
@@ -27,6 +28,11 @@ export class NodeBindings {
   get [BODY_SOURCE](): BodySource {
     // Cached, so a second read answers from the first instead of finding the stream consumed.
     return (limit) => (this.#body ??= readIncoming(this.incoming, this.outgoing, limit))
+  }
+
+  /** What `serveStatic` reads files through. */
+  get [FILE_SOURCE](): FileSource {
+    return nodeFileSource
   }
 }
 

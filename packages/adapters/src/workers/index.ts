@@ -1,4 +1,7 @@
-import type { Context, MiddlewareHandler } from '@bustapi/core'
+import { type Context, FILE_SOURCE, type MiddlewareHandler } from '@bustapi/core'
+import { fileSourceOn } from './file-source.js'
+
+export { type AssetsFetcher, assetsFileSource, assetsSource } from './file-source.js'
 
 /** What a Worker receives beside the request: background work that outlives the response. */
 export interface WorkerExecutionContext {
@@ -65,22 +68,45 @@ export interface WorkerModule {
   fetch(request: Request, env: unknown, ctx: WorkerExecutionContext): Promise<Response>
 }
 
+/** Options of `worker()`. */
+export interface WorkerOptions {
+  /** The assets binding `serveStatic` reads files from, or false for none. Default `ASSETS`. */
+  assets?: string | false
+}
+
+/**
+ * The env with the assets binding's file source under `FILE_SOURCE` (defined once per env object,
+ * not enumerable, so `{ ...env }` and `Object.keys(env)` are unchanged).
+ */
+function withFileSource(env: unknown, binding: string | false): unknown {
+  if (binding === false || env === null || typeof env !== 'object' || FILE_SOURCE in env) return env
+  const source = fileSourceOn(env, binding)
+  if (source !== undefined && Object.isExtensible(env))
+    Object.defineProperty(env, FILE_SOURCE, { value: source, configurable: true })
+  return env
+}
+
 /**
  * The app as a Worker module that runs the app's startup hooks (lifespan) once, before the first
- * request. `export default app` works too when the app has no startup hooks.
+ * request, and lets `serveStatic` read files from the `ASSETS` binding. `export default app`
+ * works too when the app has no startup hooks (then give `serveStatic` `source: assetsSource()`).
  *
  * @example
  * export default worker(app)
  */
-export function worker(app: {
-  fetch(request: Request, env?: any, ctx?: any): Response | Promise<Response>
-  startup?(): void | Promise<void>
-}): WorkerModule {
+export function worker(
+  app: {
+    fetch(request: Request, env?: any, ctx?: any): Response | Promise<Response>
+    startup?(): void | Promise<void>
+  },
+  options: WorkerOptions = {},
+): WorkerModule {
+  const binding = options.assets ?? 'ASSETS'
   let started: Promise<void> | undefined
   return {
     async fetch(request, env, ctx) {
       await (started ??= Promise.resolve(app.startup?.()))
-      return app.fetch(request, env, ctx)
+      return app.fetch(request, withFileSource(env, binding), ctx)
     },
   }
 }
