@@ -1,5 +1,5 @@
 import * as core from '@bustapi/core'
-import { App, type Context, getContext, HTTPException } from '@bustapi/core'
+import { App, type Context, type FileSource, getContext, HTTPException, serveStatic } from '@bustapi/core'
 import { deleteCookie, getCookie, getSignedCookie, setCookie, setSignedCookie } from 'hono/cookie'
 import { cors } from 'hono/cors'
 import { etag } from 'hono/etag'
@@ -20,6 +20,20 @@ export const SIGNING_SECRET = 'conformance-secret'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** Where a runtime finds the static fixture, and with what. */
+export interface ConformanceAppOptions {
+  /** The fixture folder as the runtime's file source names it; default the folder beside this file. */
+  staticRoot?: string
+  /** A file source for a target whose env carries none (in process). */
+  fileSource?: FileSource
+}
+
+/** tests/conformance/fixtures/static, found from this file when it runs unbundled. */
+function defaultStaticRoot(): string {
+  const dir = (import.meta as { dirname?: string }).dirname
+  return dir === undefined ? 'tests/conformance/fixtures/static' : `${dir}/fixtures/static`
+}
+
 /**
  * The core application every conformance case talks to. All its state is observable over HTTP, so
  * the same cases work when the app runs in another process or runtime.
@@ -27,7 +41,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * @example
  * const res = await createConformanceApp().request('/users/7')
  */
-export function createConformanceApp(): App {
+export function createConformanceApp(options: ConformanceAppOptions = {}): App {
   const app = new App({ context: true, reportError: () => {} })
   const traces = new Map<string, string[]>()
   const startupOrder: string[] = []
@@ -170,6 +184,16 @@ export function createConformanceApp(): App {
     if (bodyApi.readJson === undefined) throw new HTTPException(501, bodyUnavailable)
     return c.json({ received: await bodyApi.readJson(c) })
   })
+  // Static files, through the runtime's file source (or the one given).
+  app.use(
+    '/static/*',
+    serveStatic({
+      root: options.staticRoot ?? defaultStaticRoot(),
+      prefix: '/static',
+      maxAge: 60,
+      ...(options.fileSource === undefined ? {} : { source: options.fileSource }),
+    }),
+  )
   app.get('/alive', (c) => c.text('alive'))
   addRealtimeRoutes(app)
   return app

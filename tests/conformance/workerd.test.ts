@@ -3,22 +3,31 @@ import { dirname, join } from 'node:path'
 import { describe, it } from 'vitest'
 import { runConformance } from './run-cases.js'
 import { bundle } from './runtimes/bundle.js'
-import { findBinary, freePort, startChild } from './runtimes/child-target.js'
+import { findBinary, freePort, ROOT, startChild } from './runtimes/child-target.js'
 
 const workerd = findBinary('workerd', ['--version'])
 
-/** A workerd config serving one module Worker on a loopback socket, with a text binding. */
+/** The static fixture, served to the Worker as its ASSETS binding by a read-only disk service. */
+const STATIC_DIR = join(ROOT, 'tests/conformance/fixtures/static')
+
+/** A workerd config serving one module Worker on a loopback socket, with a text and an assets binding. */
 function config(port: number): string {
   return `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
-  services = [ (name = "main", worker = .worker) ],
+  services = [
+    (name = "main", worker = .worker),
+    (name = "static-files", disk = (path = ${JSON.stringify(STATIC_DIR)}, writable = false)),
+  ],
   sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "main") ],
 );
 const worker :Workerd.Worker = (
   modules = [ (name = "worker.js", esModule = embed "worker.js") ],
   compatibilityDate = "2025-01-01",
   compatibilityFlags = ["nodejs_compat", "enable_request_signal"],
-  bindings = [ (name = "GREETING", text = "hello from a binding") ],
+  bindings = [
+    (name = "GREETING", text = "hello from a binding"),
+    (name = "ASSETS", service = "static-files"),
+  ],
 );
 `
 }

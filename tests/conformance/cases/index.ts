@@ -9,6 +9,7 @@ import { mounts } from './mounts.js'
 import { platform } from './platform.js'
 import { routing } from './routing.js'
 import { sse } from './sse.js'
+import { staticFiles } from './static.js'
 import { streaming } from './streaming.js'
 import { websockets } from './websockets.js'
 
@@ -26,4 +27,5 @@ export const allGroups: readonly CaseGroup[] = [
   sse,
   websockets,
   platform,
+  staticFiles,
 ]
