@@ -1,6 +1,7 @@
 import { App, HTTPException as CoreHTTPException, createRateLimitedReporter } from '@bustapi/core'
 import type { Context, ExecutionContext, MiddlewareHandler } from 'hono'
 import { runAfterBody } from './dependencies/after-response.js'
+import type { ParamsSpec } from './dependencies/handler-types.js'
 import { createErrorRenderer, type ExceptionHandler, type ExceptionKey } from './exception-handlers.js'
 import { HTTPException } from './exceptions.js'
 import { httpMiddleware, MiddlewareStack } from './middleware/stack.js'
@@ -12,6 +13,15 @@ import { type APIRouter, includedRecords, type RouterOptions } from './routing/a
 import { compileRoute } from './routing/compile-route.js'
 import { RouteCollector } from './routing/route-collector.js'
 import type { RouteRecord } from './routing/route-options.js'
+import {
+  compileWebSocketRoute,
+  includedWebSocketRecords,
+  type WebSocketEndpoint,
+  type WebSocketExceptionHandler,
+  type WebSocketRecord,
+  type WebSocketRouteOptions,
+  websocketRecord,
+} from './websockets/route.js'
 
 /** FastAPI's application keywords. */
 export interface FastAPIOptions {
@@ -218,7 +228,50 @@ export class FastAPI extends RouteCollector {
         responses: { ...this.responses, ...r.responses },
       })
     }
+    for (const r of includedWebSocketRecords(router.websocket_records, options))
+      this.#addWebSocket({ ...r, dependencies: [...this.dependencies, ...r.dependencies] })
     return this
+  }
+
+  /**
+   * A WebSocket endpoint, its parameters declared as an HTTP route's (no body); it receives the
+   * `WebSocket`, then the validated values. Not part of the OpenAPI document.
+   * @example
+   * app.websocket('/ws', async (websocket) => {
+   *   await websocket.accept()
+   *   for await (const data of websocket.iter_text()) await websocket.send_text(`Message text was: ${data}`)
+   * })
+   */
+  websocket<const P extends ParamsSpec = {}>(
+    path: string,
+    options: WebSocketRouteOptions<P>,
+    endpoint: WebSocketEndpoint<P>,
+  ): this
+  websocket(path: string, endpoint: WebSocketEndpoint<{}>): this
+  websocket(path: string, a: unknown, b?: unknown): this {
+    this.#addWebSocket(websocketRecord(path, a, b, this.dependencies))
+    return this
+  }
+
+  /** Starlette's `websocket_route`: a WebSocket endpoint without parameters or dependencies. */
+  websocket_route(path: string, endpoint: WebSocketEndpoint<{}>, options: { name?: string } = {}): this {
+    this.#addWebSocket(websocketRecord(path, options, endpoint, []))
+    return this
+  }
+
+  #addWebSocket(record: WebSocketRecord): void {
+    const { pattern, name, handler } = compileWebSocketRoute(record, this)
+    this.core.websocket(pattern, handler, { name })
+  }
+
+  /** The handler registered for an error's class (most specific first), if any. */
+  exceptionHandlerFor(error: unknown): ExceptionHandler | undefined {
+    if (error === null || typeof error !== 'object') return undefined
+    for (let proto = Object.getPrototypeOf(error); proto !== null; proto = Object.getPrototypeOf(proto)) {
+      const handler = this.#handlers.get(proto.constructor)
+      if (handler !== undefined && proto.constructor !== Error) return handler
+    }
+    return undefined
   }
 
   /**
@@ -226,9 +279,13 @@ export class FastAPI extends RouteCollector {
    * @example
    * app.exception_handler(UnicornException, (req, exc) => new JSONResponse({ message: `Oops! ${exc.name} did something.` }, { status_code: 418 }))
    */
-  exception_handler<E>(key: ExceptionKey, handler: ExceptionHandler<E>): this {
-    this.#handlers.set(key, handler)
-    if (key === HTTPException) this.#handlers.set(CoreHTTPException, handler)
+  exception_handler<E>(key: ExceptionKey, handler: ExceptionHandler<E>): this
+  exception_handler<E>(key: ExceptionKey, handler: WebSocketExceptionHandler<E>): this
+  exception_handler<E>(key: ExceptionKey, handler: ExceptionHandler<E> | WebSocketExceptionHandler<E>): this {
+    // One table for both, as Starlette's: a WebSocket route calls the handler with its WebSocket.
+    const stored = handler as ExceptionHandler
+    this.#handlers.set(key, stored)
+    if (key === HTTPException) this.#handlers.set(CoreHTTPException, stored)
     return this
   }
 

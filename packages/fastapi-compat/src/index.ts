@@ -89,3 +89,20 @@ export * from './security/index.js'
 export * from './security/index.js'
 export { type RequestOptions, TestClient, type TestResponse } from './testclient.js'
 export type { ErrorItem } from './validation/error-types.js'
+export {
+  type Address,
+  type JsonMode,
+  status,
+  WebSocket,
+  WebSocketDenialResponse,
+  WebSocketDisconnect,
+  type WebSocketEndpoint,
+  WebSocketException,
+  type WebSocketExceptionHandler,
+  WebSocketParam,
+  WebSocketRequestValidationError,
+  type WebSocketRouteOptions,
+  WebSocketState,
+  WebSocketTestSession,
+  websocket_of,
+} from './websockets/index.js'

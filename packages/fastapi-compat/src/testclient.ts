@@ -1,4 +1,5 @@
 import type { FastAPI } from './applications.js'
+import { openTestSession, type WebSocketTestSession } from './websockets/test-session.js'
 
 type Files = Record<
   string,
@@ -84,6 +85,33 @@ export class TestClient {
   }
   options(url: string, options?: RequestOptions) {
     return this.request('OPTIONS', url, options)
+  }
+
+  /**
+   * Opens a WebSocket to the app, as Starlette's `websocket_connect`: cookies kept by the client
+   * are sent, and a refused handshake throws `WebSocketDisconnect` with the endpoint's close code.
+   * @example
+   * const websocket = await client.websocket_connect('/items/foo/ws?token=some-token')
+   * websocket.send_text('hi')
+   * await websocket.receive_text()
+   */
+  websocket_connect(
+    url: string,
+    options: Pick<RequestOptions, 'params' | 'headers' | 'cookies'> & { subprotocols?: string[] } = {},
+  ): Promise<WebSocketTestSession> {
+    const target = new URL(url, this.base_url)
+    for (const [key, value] of Object.entries(options.params ?? {})) {
+      for (const v of Array.isArray(value) ? value : [value]) target.searchParams.append(key, String(v))
+    }
+    const headers = new Headers(options.headers)
+    if (!headers.has('user-agent')) headers.set('user-agent', 'testclient')
+    if (!headers.has('host')) headers.set('host', target.host)
+    const cookies = { ...Object.fromEntries(this.cookies), ...(options.cookies ?? {}) }
+    const cookieText = Object.entries(cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ')
+    if (cookieText !== '' && !headers.has('cookie')) headers.set('cookie', cookieText)
+    return openTestSession(this.app, target.toString(), headers, options.subprotocols ?? [])
   }
 
   /** Sends one request and reads the whole response. */

@@ -1,4 +1,12 @@
+import type { ParamsSpec } from '../dependencies/handler-types.js'
 import type { Dependency } from '../params/types.js'
+import {
+  includedWebSocketRecords,
+  type WebSocketEndpoint,
+  type WebSocketRecord,
+  type WebSocketRouteOptions,
+  websocketRecord,
+} from '../websockets/route.js'
 import { joinPath } from './path.js'
 import { RouteCollector } from './route-collector.js'
 import type { RouteRecord } from './route-options.js'
@@ -27,6 +35,8 @@ export class APIRouter extends RouteCollector {
   readonly responses: Record<string | number, Record<string, unknown>>
   /** The routes as declared (paths with this router's prefix). */
   readonly records: RouteRecord[] = []
+  /** The WebSocket routes as declared (paths with this router's prefix). */
+  readonly websocket_records: WebSocketRecord[] = []
 
   constructor(options: RouterOptions = {}) {
     super()
@@ -65,6 +75,37 @@ export class APIRouter extends RouteCollector {
         responses: { ...this.responses, ...r.responses },
       })
     }
+    for (const r of includedWebSocketRecords(router.websocket_records, options)) {
+      this.websocket_records.push({
+        ...r,
+        path: joinPath(this.prefix, r.path),
+        dependencies: [...this.dependencies, ...r.dependencies],
+      })
+    }
+    return this
+  }
+
+  /**
+   * A WebSocket endpoint on this router (see `FastAPI.websocket`).
+   * @example
+   * router.websocket('/router2', async (websocket) => { await websocket.accept(); await websocket.send_text('Hello, router!') })
+   */
+  websocket<const P extends ParamsSpec = {}>(
+    path: string,
+    options: WebSocketRouteOptions<P>,
+    endpoint: WebSocketEndpoint<P>,
+  ): this
+  websocket(path: string, endpoint: WebSocketEndpoint<{}>): this
+  websocket(path: string, a: unknown, b?: unknown): this {
+    const record = websocketRecord(path, a, b, this.dependencies)
+    this.websocket_records.push({ ...record, path: joinPath(this.prefix, path) })
+    return this
+  }
+
+  /** Starlette's `websocket_route`: a WebSocket endpoint without parameters or dependencies. */
+  websocket_route(path: string, endpoint: WebSocketEndpoint<{}>, options: { name?: string } = {}): this {
+    const record = websocketRecord(path, options, endpoint, [])
+    this.websocket_records.push({ ...record, path: joinPath(this.prefix, path) })
     return this
   }
 }
