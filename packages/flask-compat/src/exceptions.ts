@@ -115,6 +115,40 @@ export class BadRequest extends HTTPException {
   static override code = 400
   static override description = 'The browser (or proxy) sent a request that this server could not understand.'
 }
+/**
+ * werkzeug's `BadRequestKeyError`: a 400 for a missing key (`request.form['x']`). The key shows
+ * in the page only with `show_exception` (Flask sets it in debug mode).
+ *
+ * @example
+ * throw new BadRequestKeyError('username')
+ */
+export class BadRequestKeyError extends BadRequest {
+  /** The missing key. */
+  readonly key: string | undefined
+  #show = false
+  constructor(key?: string, description?: string, options: HTTPExceptionOptions = {}) {
+    super(description, options)
+    this.key = key
+  }
+  /** Whether the page names the key (`KeyError: 'x'`); off by default, as in production. */
+  get show_exception(): boolean {
+    return this.#show
+  }
+  set show_exception(value: boolean) {
+    this.#show = value
+    const base = (this.constructor as typeof HTTPException).description
+    const shown = value ? `${base}\nKeyError: ${this.key === undefined ? '' : pyRepr(this.key)}` : base
+    ;(this as { description: string }).description = shown
+  }
+}
+
+/** Python's repr of a str, as KeyError prints its key. */
+function pyRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'"
+  const body = text.replace(/\\/g, '\\\\').replace(quote === "'" ? /'/g : /"/g, `\\${quote}`)
+  return `${quote}${body}${quote}`
+}
+
 /** 401. @example throw new Unauthorized() */
 export class Unauthorized extends HTTPException {
   static override code = 401

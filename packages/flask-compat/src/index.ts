@@ -48,7 +48,7 @@ export {
 // Data structures
 export { Authorization, MIMEAccept } from './datastructures/accept.js'
 export { FileStorage } from './datastructures/file-storage.js'
-export { CombinedMultiDict, MultiDict } from './datastructures/multidict.js'
+export { CombinedMultiDict, type IndexedMultiDict, MultiDict } from './datastructures/multidict.js'
 // Errors
 export * as exceptions from './exceptions.js'
 export {

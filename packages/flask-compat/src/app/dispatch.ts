@@ -1,6 +1,6 @@
 import type { Context } from '@bustapi/core'
 import { createState, runWithState } from '../ctx.js'
-import { HTTPException, InternalServerError } from '../exceptions.js'
+import { BadRequestKeyError, HTTPException, InternalServerError } from '../exceptions.js'
 import type { FlaskState } from '../internal/state.js'
 import { environOf } from '../middleware/environ.js'
 import { RequestRedirect } from '../routing/map.js'
@@ -178,10 +178,15 @@ function dispatch(app: Flask, request: Request): unknown {
 
 function trapped(app: Flask, error: HTTPException): boolean {
   if (app.config.TRAP_HTTP_EXCEPTIONS) return true
-  return Boolean(app.config.TRAP_BAD_REQUEST_ERRORS) && error.code === 400
+  const trap = app.config.TRAP_BAD_REQUEST_ERRORS
+  // unset: a missing key (BadRequestKeyError) is raised in debug mode, as Flask does
+  if ((trap === null || trap === undefined) && app.debug && error instanceof BadRequestKeyError) return true
+  return Boolean(trap) && error.code === 400
 }
 
 async function handleUserException(app: Flask, request: Request, error: unknown): Promise<unknown> {
+  if (error instanceof BadRequestKeyError && (app.debug || app.config.TRAP_BAD_REQUEST_ERRORS))
+    error.show_exception = true
   if (error instanceof HTTPException && !trapped(app, error)) {
     if (error instanceof RequestRedirect) return error
     const handler = findErrorHandler(app.error_handler_spec, error, request.blueprints)

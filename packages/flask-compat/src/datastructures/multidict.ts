@@ -1,3 +1,10 @@
+import { BadRequestKeyError } from '../exceptions.js'
+
+/** The first value of a key (bracket access reads it from outside the class; set by its static block). */
+let itemFor: (dict: object, key: string) => unknown
+/** What `itemFor` answers for objects that only inherit from MultiDict (copies made by inspectors). */
+const FOREIGN = Symbol('foreign')
+
 /**
  * Werkzeug's `MultiDict`: several values per key; `get` gives the first, `getlist` all of them.
  *
@@ -94,7 +101,53 @@ export class MultiDict<V = string> {
   [Symbol.iterator](): IterableIterator<string> {
     return this.#map.keys()
   }
+
+  /**
+   * werkzeug's `__getitem__`: the first value for `key`; a missing key is a 400
+   * (`BadRequestKeyError`), so `request.form['name']` fails as a bad request, not a crash.
+   */
+  __getitem__(key: string): V {
+    const values = this.#map.get(key)
+    if (values === undefined) throw new BadRequestKeyError(key)
+    return values[0]!
+  }
+
+  static {
+    itemFor = (dict, key) => (#map in dict ? dict.#map.get(key)?.[0] : FOREIGN)
+  }
 }
+
+/**
+ * A MultiDict that also reads with brackets, as Python's `form['name']`: the first value, and a
+ * missing key throws `BadRequestKeyError` (a 400). Methods and properties win over keys of the
+ * same name (`form['get']` is the method; use `form.get('get')`). `request.args`, `form`, `files`
+ * and `values` are typed this way.
+ *
+ * @example
+ * const name: string = request.form['name']! // 400 when the field is missing
+ */
+export type IndexedMultiDict<V = string> = MultiDict<V> & { readonly [key: string]: V }
+
+// Names that libraries probe on any object (promises, test matchers, React, inspectors): a
+// missing one reads as undefined instead of a 400.
+const PROBES = new Set(['then', 'toJSON', 'asymmetricMatch', 'nodeType', 'tagName', 'inspect', 'length'])
+
+function isProbe(key: string): boolean {
+  return PROBES.has(key) || key.startsWith('@@') || key.startsWith('$$') || key.startsWith('__')
+}
+
+// Bracket access without a Proxy around each instance: a Proxy sits at the end of the prototype
+// chain, so methods resolve as usual (no cost) and only names nothing else has reach the trap.
+const tail = new Proxy(Object.prototype, {
+  get(target, key, receiver) {
+    if (typeof key === 'symbol' || key in target) return Reflect.get(target, key, receiver)
+    const value = itemFor(receiver, key)
+    if (value === FOREIGN) return undefined
+    if (value !== undefined || isProbe(key)) return value
+    throw new BadRequestKeyError(key)
+  },
+})
+Object.setPrototypeOf(MultiDict.prototype, tail)
 
 /**
  * Several MultiDicts read as one (werkzeug's `CombinedMultiDict`), used for `request.values`.

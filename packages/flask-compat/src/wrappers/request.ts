@@ -1,7 +1,7 @@
 import { locateJsonError } from '@bustapi/core'
 import { Authorization, MIMEAccept } from '../datastructures/accept.js'
 import { FileStorage } from '../datastructures/file-storage.js'
-import { CombinedMultiDict, MultiDict } from '../datastructures/multidict.js'
+import { CombinedMultiDict, type IndexedMultiDict, MultiDict } from '../datastructures/multidict.js'
 import { BadRequest, UnsupportedMediaType } from '../exceptions.js'
 import { EMPTY_BODY, type LoadedBody } from '../internal/body.js'
 import { tryFlaskState } from '../internal/state.js'
@@ -136,9 +136,9 @@ export class Request {
   }
 
   /** The query string as a MultiDict (invalid UTF-8 becomes U+FFFD, as werkzeug's `replace`). */
-  get args(): MultiDict {
+  get args(): IndexedMultiDict {
     this.#args ??= new MultiDict(new URLSearchParams(this.query_string))
-    return this.#args
+    return this.#args as IndexedMultiDict
   }
   get cookies(): MultiDict {
     this.#cookies ??= new MultiDict(Object.entries(parseCookieHeader(this.raw.headers.get('cookie'))))
@@ -203,20 +203,22 @@ export class Request {
     return this.#body
   }
   /** Form fields of a urlencoded or multipart body. */
-  get form(): MultiDict {
+  get form(): IndexedMultiDict {
     this.#form ??= new MultiDict(this.#checkBody().fields)
-    return this.#form
+    return this.#form as IndexedMultiDict
   }
   /** Uploaded files of a multipart body, by field name. */
-  get files(): MultiDict<FileStorage> {
+  get files(): IndexedMultiDict<FileStorage> {
     this.#files ??= new MultiDict(
       this.#checkBody().files.map((f) => [f.fieldName, new FileStorage(f)] as const),
     )
-    return this.#files
+    return this.#files as IndexedMultiDict<FileStorage>
   }
   /** `args` and `form` together (args first). */
-  get values(): CombinedMultiDict {
-    return new CombinedMultiDict(this.method === 'GET' ? [this.args] : [this.args, this.form])
+  get values(): IndexedMultiDict {
+    return new CombinedMultiDict(
+      this.method === 'GET' ? [this.args] : [this.args, this.form],
+    ) as IndexedMultiDict
   }
   /** The raw body; empty when it was parsed as a form. */
   get_data(options: { as_text: true }): string
