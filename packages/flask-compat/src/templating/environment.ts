@@ -2,6 +2,7 @@ import { statSync } from 'node:fs'
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path'
 import { Eta } from 'eta'
 import { escapeHtml, rawText, selectAutoescape } from './escape.js'
+import { DEFAULT_TESTS } from './tests.js'
 
 /** A template name was not found in any template folder (Jinja's `TemplateNotFound`). */
 export class TemplateNotFound extends Error {
@@ -17,6 +18,9 @@ export class TemplateNotFound extends Error {
 
 /** A template filter: a function called as `filters.name(value, ...args)` in templates. */
 export type TemplateFilter = (value: never, ...args: never[]) => unknown
+
+/** A template test (Jinja's `value is name`): called as `tests.name(value, ...args)`, gives a boolean. */
+export type TemplateTest = (value: never, ...args: never[]) => boolean
 
 /** Options of `createTemplateEnvironment`. */
 export interface TemplateEnvironmentOptions {
@@ -37,6 +41,8 @@ export interface TemplateEnvironment {
   renderString(source: string, context?: Record<string, unknown>): Promise<string>
   /** Functions reachable as `filters.name(...)` in templates. */
   readonly filters: Record<string, (...args: never[]) => unknown>
+  /** Jinja-style tests reachable as `tests.name(value, ...)` (true or false) in templates. */
+  readonly tests: Record<string, TemplateTest>
   /** Variables reachable directly in every template (lower priority than the render context). */
   readonly globals: Record<string, unknown>
   /** Run before each render; their variables sit between globals and the render context. */
@@ -119,11 +125,12 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
   const plain = makeEta(false)
 
   const filters: Record<string, (...args: never[]) => unknown> = {}
+  const tests: Record<string, TemplateTest> = { ...DEFAULT_TESTS }
   const globals: Record<string, unknown> = {}
   const context_processors: ContextProcessor[] = []
 
   async function data(context: Record<string, unknown> | undefined): Promise<Record<string, unknown>> {
-    const merged: Record<string, unknown> = { ...globals, filters }
+    const merged: Record<string, unknown> = { ...globals, filters, tests }
     for (const processor of context_processors) Object.assign(merged, await processor())
     return Object.assign(merged, context)
   }
@@ -138,6 +145,7 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
       return (shouldEscape(null) ? escaping : plain).renderStringAsync(source, await data(context))
     },
     filters,
+    tests,
     globals,
     context_processors,
     addFolder(dir) {

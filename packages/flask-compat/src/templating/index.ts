@@ -5,5 +5,7 @@ export {
   type TemplateEnvironmentOptions,
   type TemplateFilter,
   TemplateNotFound,
+  type TemplateTest,
 } from './environment.js'
 export { escapeHtml, rawText, selectAutoescape } from './escape.js'
+export { DEFAULT_TESTS } from './tests.js'
