@@ -5,6 +5,7 @@ import type { HandlerContext } from '../dependencies/handler-types.js'
 import { RequestValidationError } from '../exceptions.js'
 import { type FormBody, type JsonBody, readFormBody, readJsonBody } from '../internal/body.js'
 import { type DependencyTarget, isDependency, type RouteDeclaration } from '../params/types.js'
+import { FileResponse } from '../responses/file-response.js'
 import { MutableResponse } from '../responses/mutable-response.js'
 import type { ResponseClass } from '../responses/responses.js'
 import { type ResponsePlan, toResponse } from '../responses/serialize.js'
@@ -98,6 +99,8 @@ export function compileRoute(
   }
 
   const finish = (c: Context, s: SolveState, out: Produced): MaybePromise<Response> => {
+    // A file answers Range/If-Range from the request (Starlette's FileResponse reads the scope).
+    if (out.response instanceof FileResponse) out = { ...out, response: out.response.forRequest(c.req.raw) }
     if (s.function_exits.length === 0) return afterwards(c, s, out)
     return exitDependencies(s.function_exits).then(
       () => afterwards(c, s, out),
