@@ -1,3 +1,4 @@
+import type { TemplateTest } from '../templating/index.js'
 import type { Flask } from './flask.js'
 import { staticView } from './flask-internals.js'
 import { basename, joinPath, rootPathFor } from './paths.js'
@@ -175,6 +176,14 @@ export class Blueprint extends Scaffold {
   app_template_filter<F extends (...args: never[]) => unknown>(name: string, fn: F): F {
     this.record_once((s) => s.app.add_template_filter(fn, name))
     return fn
+  }
+  /** A template test for the whole app. @example bp.app_template_test('boolean', (v: unknown) => typeof v === 'boolean') */
+  app_template_test<F extends TemplateTest>(name: string, fn: F): F {
+    this.add_app_template_test(fn, name)
+    return fn
+  }
+  add_app_template_test(fn: TemplateTest, name?: string): void {
+    this.record_once((s) => s.app.add_template_test(fn, name))
   }
   app_template_global<V>(name: string, value: V): V {
     this.record_once((s) => s.app.add_template_global(value, name))

@@ -9,7 +9,7 @@ import { tryFlaskState } from '../internal/state.js'
 import { UrlMap, type UrlMap as UrlMapType } from '../routing/map.js'
 import type { Rule } from '../routing/rule.js'
 import { type SecretKey, SecureCookieSessionInterface, type SessionInterface } from '../sessions/index.js'
-import type { TemplateEnvironment } from '../templating/index.js'
+import type { TemplateEnvironment, TemplateTest } from '../templating/index.js'
 import type { Response } from '../wrappers/response.js'
 import type { Blueprint, BlueprintOptions } from './blueprint.js'
 import { Config, initialConfig } from './config.js'
@@ -68,6 +68,8 @@ export class Flask extends Scaffold {
   /** Filters and globals declared before the template environment exists. */
   readonly template_filters: Record<string, (...args: never[]) => unknown> = {}
   readonly template_globals: Record<string, unknown> = {}
+  /** Tests registered with `template_test`, reachable as `tests.name(value)` in templates. */
+  readonly template_tests: Record<string, TemplateTest> = {}
   session_interface: SessionInterface = new SecureCookieSessionInterface()
   readonly root_path: string
   readonly static_folder: string | null
@@ -214,6 +216,19 @@ export class Flask extends Scaffold {
     const key = name ?? fn.name
     this.template_filters[key] = fn
     if (this.#jinja) this.#jinja.filters[key] = fn
+  }
+  /**
+   * Registers a template test (Jinja's `{% if value is name %}`), called as `tests.name(value)`.
+   * @example app.template_test('boolean', (v: unknown) => typeof v === 'boolean') // <% if (tests.boolean(value)) { %>
+   */
+  template_test<F extends TemplateTest>(name: string, fn: F): F {
+    this.add_template_test(fn, name)
+    return fn
+  }
+  add_template_test(fn: TemplateTest, name?: string): void {
+    const key = name ?? fn.name
+    this.template_tests[key] = fn
+    if (this.#jinja) this.#jinja.tests[key] = fn
   }
   /** Registers a value or function every template sees. @example app.template_global('site', 'Example') */
   template_global<V>(name: string, value: V): V {

@@ -98,6 +98,38 @@ describe('templates (tests/test_templating.py)', () => {
     expect((await app.test_client().get('/')).text).toBe('dcba')
   })
 
+  // test_template_test, test_add_template_test, test_template_test_with_name, *_with_template
+  it('registers tests by name and uses them in templates (test_template_test*, test_add_template_test*)', async () => {
+    const app = makeApp()
+    const boolean = (value: unknown) => typeof value === 'boolean'
+    app.template_test('boolean', boolean)
+    app.add_template_test(boolean, 'is_boolean')
+    expect(app.jinja_env.tests.boolean).toBe(boolean)
+    expect(app.jinja_env.tests.is_boolean?.(false as never)).toBe(true)
+    app.route('/', () => render_template('template_test.html', { value: false }))
+    app.route('/no', () => render_template('template_test.html', { value: 'false' }))
+    const client = app.test_client()
+    expect((await client.get('/')).text).toContain('Success!')
+    expect((await client.get('/no')).text).not.toContain('Success!')
+  })
+
+  it('registers a test after the environment exists (test_add_template_test_with_name)', async () => {
+    const app = makeApp()
+    expect(app.jinja_env.tests.yes_no).toBeUndefined()
+    app.add_template_test((value: unknown) => value === 'yes' || value === 'no', 'yes_no')
+    const out = await app.app_context(() => render_template_string('<%= tests.yes_no("no") %>'))
+    expect(out).toBe('true')
+  })
+
+  // Jinja's built-in tests (jinja2/tests.py), e.g. {% if n is divisibleby 3 %}
+  it("gives templates Jinja's built-in tests", async () => {
+    const app = makeApp()
+    const tpl =
+      '<%= [tests.odd(3), tests.even(3), tests.divisibleby(9, 3), tests.defined(it.missing), tests.none(null), tests.string("a"), tests.mapping({}), tests.sequence([1]), tests.in(2, [1, 2]), tests.escaped(m), tests.lower("ab"), tests.upper("ab")].join(",") %>'
+    const out = await app.app_context(() => render_template_string(tpl, { m: new Markup('x') }))
+    expect(out).toBe('true,false,true,false,true,true,true,true,true,true,true,false')
+  })
+
   it('registers globals callable from templates (test_add_template_global)', async () => {
     const app = makeApp()
     const get_stuff = () => 42
@@ -154,6 +186,20 @@ describe('blueprint templates (tests/test_blueprints.py)', () => {
 
   it('registers app_template_filter on the app (test_template_filter)', () => {
     expect(withAdmin().jinja_env.filters.upper).toBeTypeOf('function')
+  })
+
+  // tests/test_blueprints.py::test_template_test, test_add_template_test(_with_name)
+  it('registers app_template_test and add_app_template_test on the app (test_template_test)', async () => {
+    const app = makeApp()
+    const bp = new Blueprint('bp', 'bp')
+    const boolean = (value: unknown) => typeof value === 'boolean'
+    bp.app_template_test('boolean', boolean)
+    bp.add_app_template_test(boolean, 'my_boolean')
+    bp.route('/', () => render_template('template_test.html', { value: false }))
+    app.register_blueprint(bp, { url_prefix: '/py' })
+    expect(app.jinja_env.tests.boolean).toBe(boolean)
+    expect(app.jinja_env.tests.my_boolean).toBe(boolean)
+    expect((await app.test_client().get('/py/')).text).toContain('Success!')
   })
 
   it('runs blueprint context processors only for that blueprint (test_context_processing)', async () => {
