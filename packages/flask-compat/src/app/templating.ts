@@ -4,7 +4,6 @@ import {
   get_flashed_messages as flashedFrom,
   type GetFlashedMessagesOptions,
 } from '../flashing.js'
-import { invoke } from '../internal/invoke.js'
 import { tryFlaskState } from '../internal/state.js'
 import { createTemplateEnvironment, type TemplateEnvironment } from '../templating/index.js'
 import type { Flask } from './flask.js'
@@ -58,11 +57,7 @@ export async function templateContext(
   }
   for (const name of names) {
     const fns = app.template_context_processors.get(name)
-    if (fns === undefined) continue
-    for (const fn of fns) {
-      const store = state?.store
-      Object.assign(ctx, await (store ? invoke(store, fn, fn) : fn()))
-    }
+    if (fns) for (const fn of fns) Object.assign(ctx, await fn())
   }
   return Object.assign(ctx, extra)
 }
