@@ -41,6 +41,12 @@ export interface FastAPIOptions {
   /** Where Swagger UI returns after OAuth2 login (default `/docs/oauth2-redirect`; null for none). */
   swagger_ui_oauth2_redirect_url?: string | null
   swagger_ui_init_oauth?: Record<string, unknown>
+  /** Swagger UI's script for `/docs` (default: swagger-ui-dist, served by the app). */
+  swagger_js_url?: string
+  /** Swagger UI's stylesheet for `/docs` (default: swagger-ui-dist, served by the app). */
+  swagger_css_url?: string
+  /** ReDoc's script for `/redoc` (default: the installed `redoc` package, else Redocly's CDN). */
+  redoc_js_url?: string
   openapi_version?: string
   terms_of_service?: string
   contact?: Record<string, unknown>
@@ -88,6 +94,9 @@ export class FastAPI extends RouteCollector {
   readonly swagger_ui_parameters: Record<string, unknown> | undefined
   readonly swagger_ui_oauth2_redirect_url: string | null
   readonly swagger_ui_init_oauth: Record<string, unknown> | undefined
+  readonly swagger_js_url: string | undefined
+  readonly swagger_css_url: string | undefined
+  readonly redoc_js_url: string | undefined
   readonly dependencies: Dependency<any, any>[]
   readonly responses: Record<string | number, Record<string, unknown>>
   readonly strict_content_type: boolean
@@ -126,6 +135,9 @@ export class FastAPI extends RouteCollector {
         ? '/docs/oauth2-redirect'
         : options.swagger_ui_oauth2_redirect_url
     this.swagger_ui_init_oauth = options.swagger_ui_init_oauth
+    this.swagger_js_url = options.swagger_js_url
+    this.swagger_css_url = options.swagger_css_url
+    this.redoc_js_url = options.redoc_js_url
     this.#openapiOptions = options
     this.dependencies = options.dependencies ?? []
     this.responses = options.responses ?? {}
