@@ -119,9 +119,8 @@ export interface RedocOptions {
   openapi_url: string
   title: string
   /**
-   * ReDoc's standalone bundle. No ReDoc package ships with BustAPI, so the default is a local path
-   * (`/redoc/assets/redoc.standalone.js`) that the app must serve, e.g. from `redoc`'s npm
-   * package; pass any URL (a CDN's included) to load it from there.
+   * ReDoc's standalone bundle. Default: Redocly's own CDN build (`REDOC_JS_DEFAULT`); the app's
+   * `/redoc` serves the installed `redoc` package itself when there is one (see `installDocs`).
    */
   redoc_js_url?: string
   redoc_favicon_url?: string
@@ -131,8 +130,11 @@ export interface RedocOptions {
   google_fonts_url?: string
 }
 
-/** Where `get_redoc_html` loads ReDoc from when `redoc_js_url` is not given. */
-export const REDOC_JS_DEFAULT = '/redoc/assets/redoc.standalone.js'
+/** Where `get_redoc_html` loads ReDoc from when `redoc_js_url` is not given: Redocly's own CDN. */
+export const REDOC_JS_DEFAULT = 'https://cdn.redoc.ly/redoc/latest/bundles/redoc.standalone.js'
+
+/** The path, under the ReDoc page's, where the app serves an installed `redoc` bundle. */
+export const REDOC_ASSET = '/assets/redoc.standalone.js'
 
 /**
  * The ReDoc page for an OpenAPI document, as FastAPI's `/redoc` serves it.

@@ -1,6 +1,13 @@
 import type { App } from '@bustapi/core'
-import { get_redoc_html, get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html } from './docs.js'
-import { serveSwaggerAsset } from './swagger-assets.js'
+import { HTTPException } from '../exceptions.js'
+import {
+  get_redoc_html,
+  get_swagger_ui_html,
+  get_swagger_ui_oauth2_redirect_html,
+  REDOC_ASSET,
+  REDOC_JS_DEFAULT,
+} from './docs.js'
+import { localRedocBundle, serveRedocBundle, serveSwaggerAsset } from './swagger-assets.js'
 
 /** What the documentation routes read from their app. */
 export interface DocsHost {
@@ -13,7 +20,17 @@ export interface DocsHost {
   readonly swagger_ui_parameters: Record<string, unknown> | undefined
   readonly swagger_ui_oauth2_redirect_url: string | null
   readonly swagger_ui_init_oauth: Record<string, unknown> | undefined
+  /** Where `/docs` loads Swagger UI's script and stylesheet (default: served by the app). */
+  readonly swagger_js_url?: string | undefined
+  readonly swagger_css_url?: string | undefined
+  /** Where `/redoc` loads ReDoc (default: the installed `redoc` package, else Redocly's CDN). */
+  readonly redoc_js_url?: string | undefined
   openapi(): Record<string, unknown>
+}
+
+/** FastAPI's 404 for an asset the app does not have (a route exists, so Hono's notFound would not apply). */
+function notFound(): never {
+  throw new HTTPException(404)
 }
 
 const html = (body: string) => new Response(body, { headers: { 'content-type': 'text/html; charset=utf-8' } })
@@ -47,9 +64,11 @@ export function installDocs(app: DocsHost): void {
       ...(redirect ? { oauth2_redirect_url: app.root_path + redirect } : {}),
       ...(app.swagger_ui_init_oauth ? { init_oauth: app.swagger_ui_init_oauth } : {}),
       ...(app.swagger_ui_parameters ? { swagger_ui_parameters: app.swagger_ui_parameters } : {}),
+      ...(app.swagger_js_url ? { swagger_js_url: app.swagger_js_url } : {}),
+      ...(app.swagger_css_url ? { swagger_css_url: app.swagger_css_url } : {}),
     })
     app.core.get(docsUrl, () => html(page))
-    app.core.get(`${assets}/:name`, (c) => serveSwaggerAsset(c.req.param('name')) ?? c.notFound())
+    app.core.get(`${assets}/:name`, (c) => serveSwaggerAsset(c.req.param('name')) ?? notFound())
     if (redirect) {
       const redirectPage = get_swagger_ui_oauth2_redirect_html({
         oauth2_redirect_js_url: `${app.root_path + assets}/oauth2-redirect.js`,
@@ -58,7 +77,19 @@ export function installDocs(app: DocsHost): void {
     }
   }
   if (app.redoc_url !== null) {
-    const page = get_redoc_html({ openapi_url: specUrl, title: `${app.title} - ReDoc` })
-    app.core.get(app.redoc_url, () => html(page))
+    const redocUrl = app.redoc_url
+    const asset = `${redocUrl === '/' ? '' : redocUrl}${REDOC_ASSET}`
+    // Whether `redoc` is installed is looked up on the first visit, once, not at startup.
+    let page: string | undefined
+    app.core.get(redocUrl, () => {
+      page ??= get_redoc_html({
+        openapi_url: specUrl,
+        title: `${app.title} - ReDoc`,
+        redoc_js_url:
+          app.redoc_js_url ?? (localRedocBundle() !== undefined ? app.root_path + asset : REDOC_JS_DEFAULT),
+      })
+      return html(page)
+    })
+    if (app.redoc_js_url === undefined) app.core.get(asset, () => serveRedocBundle() ?? notFound())
   }
 }
