@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { App } from './app.js'
-import { createRequestContext, getContext, runWithContext, tryGetContext } from './context.js'
+import {
+  createRequestContext,
+  getContext,
+  runSyncWithContext,
+  runWithContext,
+  tryGetContext,
+} from './context.js'
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -50,5 +56,47 @@ describe('request context', () => {
     const app = new App()
     app.get('/', (c) => runWithContext(createRequestContext(c), () => c.text(getContext().c.req.path)))
     expect(await (await app.request('/')).text()).toBe('/')
+  })
+})
+
+describe('runSyncWithContext', () => {
+  const store = (id: string) => ({ c: {} as never, state: { id } })
+
+  it('is the current context while fn runs, and not in what fn schedules', async () => {
+    let during: unknown
+    let after: unknown = 'unset'
+    const done = runSyncWithContext(store('a'), async () => {
+      during = tryGetContext()?.state.id
+      await Promise.resolve()
+      after = tryGetContext()?.state.id
+    })
+    expect(tryGetContext()).toBeUndefined()
+    await done
+    expect(during).toBe('a')
+    expect(after).toBeUndefined()
+  })
+
+  it('nests with runWithContext both ways and restores the outer context', async () => {
+    const seen: unknown[] = []
+    await runWithContext(store('outer'), async () => {
+      runSyncWithContext(store('inner'), () => {
+        seen.push(tryGetContext()?.state.id)
+        runWithContext(store('deep'), () => seen.push(getContext().state.id))
+        seen.push(tryGetContext()?.state.id)
+      })
+      seen.push(tryGetContext()?.state.id)
+      await Promise.resolve()
+      seen.push(tryGetContext()?.state.id)
+    })
+    expect(seen).toEqual(['inner', 'deep', 'inner', 'outer', 'outer'])
+  })
+
+  it('restores the outer context when fn throws', () => {
+    expect(() =>
+      runSyncWithContext(store('x'), () => {
+        throw new Error('boom')
+      }),
+    ).toThrow('boom')
+    expect(tryGetContext()).toBeUndefined()
   })
 })

@@ -24,6 +24,7 @@ export {
   createRequestContext,
   getContext,
   type RequestContext,
+  runSyncWithContext,
   runWithContext,
   tryGetContext,
 } from './context.js'

@@ -1,5 +1,6 @@
-import { runWithContext, tryGetContext } from '@bustapi/core'
+import { type RequestContext, runWithContext, tryGetContext } from '@bustapi/core'
 import type { Flask } from './app/flask.js'
+import { invoke } from './internal/invoke.js'
 import { FLASK_STATE, type FlaskState, tryFlaskState } from './internal/state.js'
 import type { Session } from './sessions/index.js'
 import type { Request } from './wrappers/request.js'
@@ -7,7 +8,9 @@ import type { Request } from './wrappers/request.js'
 const REQUEST_MESSAGE =
   'Working outside of request context.\n\n' +
   'This code read the request (or the session) while no request was being handled. Call it from a ' +
-  'view, a hook or an error handler, or in tests wrap it in app.test_request_context(path, fn).'
+  'view, a hook or an error handler, or in tests wrap it in app.test_request_context(path, fn). ' +
+  'After an await, only async functions keep the request: declare the view (and any function ' +
+  'wrapping it) async, or bind a callback with copy_current_request_context.'
 const APP_MESSAGE =
   'Working outside of application context.\n\n' +
   'This code needs the current app while none is active. Call it during a request, or wrap it in ' +
@@ -122,17 +125,18 @@ export function copy_current_request_context<A extends unknown[], R>(
       'Attempted to copy the request context while no request is active. This can only be used inside a request.',
     )
   }
-  return (...args: A) => runWithContext(store, () => fn(...args))
+  return (...args: A) => invoke(store, fn, () => fn(...args))
 }
 
-/** Runs `fn` with a fresh Flask state (app context, or request context when `request` is given). */
-export function runWithState<T>(state: FlaskState, fn: () => T, c: unknown = null): T {
-  return runWithContext({ c: c as never, state: { [FLASK_STATE]: state } }, fn)
+/** Runs `fn` (and everything it awaits) inside `state`'s context. */
+export function runWithState<T>(state: FlaskState, fn: () => T): T {
+  return runWithContext(state.store, fn)
 }
 
-/** A fresh state for `app` (and `request`, for a request context). */
-export function createState(app: Flask, request: Request | null): FlaskState {
-  return {
+/** A fresh state for `app` (and `request`, for a request context) in a core context for `c`. */
+export function createState(app: Flask, request: Request | null, c: unknown = null): FlaskState {
+  const store: RequestContext = { c: c as never, state: {} }
+  const state: FlaskState = {
     app,
     request,
     g: new AppGlobals(),
@@ -140,5 +144,8 @@ export function createState(app: Flask, request: Request | null): FlaskState {
     lazySession: undefined,
     afterThisRequest: [],
     flashes: {},
+    store,
   }
+  store.state[FLASK_STATE] = state
+  return state
 }

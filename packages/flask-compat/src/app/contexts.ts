@@ -14,15 +14,15 @@ const NO_REQUEST = { req: {}, env: undefined }
 
 /** Runs `fn` in an app context; `teardown_appcontext` functions run after it. */
 export async function appContext<T>(app: Flask, fn: () => T | Promise<T>): Promise<T> {
-  const state = createState(app, null)
+  const state = createState(app, null, NO_REQUEST)
   let error: unknown = null
   try {
-    return await runWithState(state, fn, NO_REQUEST)
+    return await runWithState(state, fn)
   } catch (e) {
     error = e
     throw e
   } finally {
-    await runWithState(state, () => teardown(app, state, error), NO_REQUEST)
+    await runWithState(state, () => teardown(app, state, error))
   }
 }
 
@@ -50,26 +50,22 @@ export async function testRequestContext<T>(
       request.url_rule = match.rule
       request.view_args = match.view_args
     } else request.routing_exception = match
-    const state: FlaskState = createState(app, request)
-    await runWithState(
-      state,
-      async () => {
-        const iface = app.session_interface
-        state.session = app.secret_key
-          ? ((await iface.open_session(app, raw)) ?? iface.make_null_session(app))
-          : iface.make_null_session(app)
-        let error: unknown = null
-        try {
-          result = { value: await fn() }
-        } catch (e) {
-          error = e
-          throw e
-        } finally {
-          await teardown(app, state, error)
-        }
-      },
-      c,
-    )
+    const state: FlaskState = createState(app, request, c)
+    await runWithState(state, async () => {
+      const iface = app.session_interface
+      state.session = app.secret_key
+        ? ((await iface.open_session(app, raw)) ?? iface.make_null_session(app))
+        : iface.make_null_session(app)
+      let error: unknown = null
+      try {
+        result = { value: await fn() }
+      } catch (e) {
+        error = e
+        throw e
+      } finally {
+        await teardown(app, state, error)
+      }
+    })
     return new Response(null, { status: 204 })
   })
   await probe.fetch(raw, { remote_addr: '127.0.0.1' })

@@ -1,6 +1,7 @@
-import type { Context } from '@bustapi/core'
-import { createState, runWithState } from '../ctx.js'
+import { type Context, runSyncWithContext } from '@bustapi/core'
+import { createState } from '../ctx.js'
 import { BadRequestKeyError, HTTPException, InternalServerError } from '../exceptions.js'
+import { invoke } from '../internal/invoke.js'
 import type { FlaskState } from '../internal/state.js'
 import { environOf } from '../middleware/environ.js'
 import { RequestRedirect } from '../routing/map.js'
@@ -39,8 +40,8 @@ function start(
   request.url_rule = rule
   request.view_args = view_args
   request.routing_exception = routing_exception
-  const state = createState(app, request)
-  return runWithState(state, () => fastRun(app, state), c)
+  const state = createState(app, request, c)
+  return runSyncWithContext(state.store, () => fastRun(app, state))
 }
 
 /** Routes a request core's router did not hand to a rule: werkzeug's 404/405/308, or a late match. */
@@ -59,8 +60,9 @@ export function handleUnmatched(app: Flask, c: Context): Promise<globalThis.Resp
 type Resume = { thrown: unknown } | { fatal: unknown } | { response: Response } | undefined
 
 /**
- * The common case without a single extra promise (each one costs while context tracking is on):
- * no session to verify, no hooks, a view that returns at once. Anything else continues in `run`.
+ * The common case without a single extra promise: no session to verify, no hooks, a view that
+ * returns at once. It runs with the request context set only while it runs (no AsyncLocalStorage);
+ * anything else continues in `run`, which re-enters the context around every call into user code.
  */
 function fastRun(app: Flask, state: FlaskState): Promise<globalThis.Response> | globalThis.Response {
   const opening = openSession(app, state, state.request!.raw)
@@ -70,13 +72,13 @@ function fastRun(app: Flask, state: FlaskState): Promise<globalThis.Response> | 
     return run(app, state, opening, undefined)
   let rv: unknown
   try {
-    rv = dispatch(app, state.request!)
+    rv = dispatch(app, state)
   } catch (thrown) {
     return run(app, state, undefined, { thrown })
   }
   if (rv instanceof Promise)
     return rv.then(
-      (value) => finish(app, state, value),
+      (value) => runSyncWithContext(state.store, () => finish(app, state, value)),
       (thrown) => run(app, state, undefined, { thrown }),
     )
   return finish(app, state, rv)
@@ -116,7 +118,7 @@ async function run(
       error = thrown
       response = await handleException(app, state, thrown)
     }
-    return response.toWeb()
+    return within(state, () => response.toWeb())
   } finally {
     if (app.teardown_request_funcs.size > 0 || app.teardown_appcontext_funcs.length > 0)
       await teardown(app, state, error)
@@ -129,38 +131,50 @@ async function fullDispatch(app: Flask, state: FlaskState, resume: Resume): Prom
   try {
     if (resume !== undefined && 'thrown' in resume) throw resume.thrown
     if (app.before_request_funcs.size > 0 || app.url_value_preprocessors.size > 0)
-      rv = await preprocess(app, state.request!)
+      rv = await preprocess(app, state)
     if (rv === undefined || rv === null) {
-      rv = dispatch(app, state.request!)
+      rv = dispatch(app, state)
       if (rv instanceof Promise) rv = await rv
     }
   } catch (thrown) {
-    rv = await handleUserException(app, state.request!, normalizeError(thrown))
+    rv = await handleUserException(app, state, normalizeError(thrown))
   }
-  const response = toResponse(rv, state.request?.endpoint ?? null)
+  const response = within(state, () => toResponse(rv, state.request?.endpoint ?? null))
   const idle =
     state.afterThisRequest.length === 0 && app.after_request_funcs.size === 0 && state.session === undefined
   return idle ? response : processResponse(app, state, response)
 }
 
-async function preprocess(app: Flask, request: Request): Promise<unknown> {
+async function preprocess(app: Flask, state: FlaskState): Promise<unknown> {
+  const request = state.request!
   const names = [null, ...request.blueprints.reverse()]
   for (const name of names) {
     const fns = app.url_value_preprocessors.get(name)
-    if (fns) for (const fn of fns) fn(request.endpoint, request.view_args)
+    if (fns) for (const fn of fns) call(state, fn, () => fn(request.endpoint, request.view_args))
   }
   for (const name of names) {
     const fns = app.before_request_funcs.get(name)
     if (fns === undefined) continue
     for (const fn of fns) {
-      const rv = await fn()
+      const rv = await call(state, fn, fn)
       if (rv !== undefined && rv !== null) return rv
     }
   }
   return undefined
 }
 
-function dispatch(app: Flask, request: Request): unknown {
+/** Calls user code with the request context (see `invoke`). */
+function call<T>(state: FlaskState, fn: unknown, thunk: () => T): T {
+  return invoke(state.store, fn, thunk)
+}
+
+/** Runs our own code that reads the context (`current_app`, the request) after an await. */
+function within<T>(state: FlaskState, fn: () => T): T {
+  return runSyncWithContext(state.store, fn)
+}
+
+function dispatch(app: Flask, state: FlaskState): unknown {
+  const request = state.request!
   if (request.routing_exception !== null) throw request.routing_exception
   const rule = request.url_rule!
   if (rule.provide_automatic_options && request.method === 'OPTIONS') {
@@ -173,7 +187,8 @@ function dispatch(app: Flask, request: Request): unknown {
   }
   const view = app.view_functions[rule.endpoint] as ((args: Record<string, unknown>) => unknown) | undefined
   if (view === undefined) throw new Error(`No view function for endpoint '${rule.endpoint}'.`)
-  return view(request.view_args ?? {})
+  const args = request.view_args ?? {}
+  return call(state, view, () => view(args))
 }
 
 function trapped(app: Flask, error: HTTPException): boolean {
@@ -184,17 +199,18 @@ function trapped(app: Flask, error: HTTPException): boolean {
   return Boolean(trap) && error.code === 400
 }
 
-async function handleUserException(app: Flask, request: Request, error: unknown): Promise<unknown> {
+async function handleUserException(app: Flask, state: FlaskState, error: unknown): Promise<unknown> {
+  const request = state.request!
   if (error instanceof BadRequestKeyError && (app.debug || app.config.TRAP_BAD_REQUEST_ERRORS))
     error.show_exception = true
   if (error instanceof HTTPException && !trapped(app, error)) {
     if (error instanceof RequestRedirect) return error
     const handler = findErrorHandler(app.error_handler_spec, error, request.blueprints)
-    return handler ? handler(error) : error
+    return handler ? call(state, handler, () => handler(error)) : error
   }
   const handler = findErrorHandler(app.error_handler_spec, error, request.blueprints)
   if (handler === undefined) throw error
-  return handler(error)
+  return call(state, handler, () => handler(error))
 }
 
 /** Errors re-raised on purpose (testing, debug): core's error handler must let them through. */
@@ -206,10 +222,10 @@ async function handleException(app: Flask, state: FlaskState, error: unknown): P
     if (error !== null && typeof error === 'object') PROPAGATING.add(error)
     throw error
   }
-  app.log_exception(error)
+  within(state, () => app.log_exception(error))
   const serverError = new InternalServerError(undefined, { original_exception: error })
   const handler = findErrorHandler(app.error_handler_spec, serverError, state.request?.blueprints ?? [])
-  const rv = handler ? await handler(serverError) : serverError
+  const rv = handler ? await call(state, handler, () => handler(serverError)) : serverError
   return finalize(app, state, rv, true)
 }
 
@@ -219,28 +235,37 @@ async function finalize(
   rv: unknown,
   fromErrorHandler: boolean,
 ): Promise<Response> {
-  let response = toResponse(rv, state.request?.endpoint ?? null)
+  let response = within(state, () => toResponse(rv, state.request?.endpoint ?? null))
   try {
     response = await processResponse(app, state, response)
   } catch (error) {
     if (!fromErrorHandler) throw error
-    app.log_exception(error)
+    within(state, () => app.log_exception(error))
   }
   return response
 }
 
 async function processResponse(app: Flask, state: FlaskState, response: Response): Promise<Response> {
-  for (const fn of state.afterThisRequest) response = await fn(response)
+  for (const fn of state.afterThisRequest) {
+    const current = response
+    response = await call(state, fn, () => fn(current))
+  }
   if (app.after_request_funcs.size > 0) {
     for (const name of [...(state.request?.blueprints ?? []), null]) {
       const fns = app.after_request_funcs.get(name)
-      if (fns) for (let i = fns.length - 1; i >= 0; i--) response = await fns[i]!(response)
+      if (fns === undefined) continue
+      for (let i = fns.length - 1; i >= 0; i--) {
+        const fn = fns[i]!
+        const current = response
+        response = await call(state, fn, () => fn(current))
+      }
     }
   }
   const session = state.session
   const iface = app.session_interface
   if (session !== undefined && !iface.is_null_session(session)) {
-    const saved = await iface.save_session(app, session, response as unknown as globalThis.Response)
+    const target = response as unknown as globalThis.Response
+    const saved = await call(state, iface.save_session, () => iface.save_session(app, session, target))
     if (saved instanceof globalThis.Response) response = Response.fromWeb(saved)
   }
   return response
@@ -256,8 +281,9 @@ export async function teardown(app: Flask, state: FlaskState, error: unknown): P
   const runAll = async (fns: readonly ((e: unknown) => unknown)[] | undefined) => {
     if (fns === undefined) return
     for (let i = fns.length - 1; i >= 0; i--) {
+      const fn = fns[i]!
       try {
-        await fns[i]!(error)
+        await call(state, fn, () => fn(error))
       } catch (failure) {
         failures.push(failure)
       }
@@ -273,5 +299,5 @@ export async function teardown(app: Flask, state: FlaskState, error: unknown): P
     PROPAGATING.add(aggregate)
     throw aggregate
   }
-  for (const failure of failures) app.log_exception(failure)
+  for (const failure of failures) within(state, () => app.log_exception(failure))
 }

@@ -1,3 +1,4 @@
+import { runSyncWithContext, tryGetContext } from '@bustapi/core'
 import { currentSession, currentState } from '../ctx.js'
 import { flash as flashTo } from '../flashing.js'
 import type { Response } from '../wrappers/response.js'
@@ -40,7 +41,13 @@ export function make_response(...args: unknown[]): Response {
  * app.get('/', async () => render_template('index.html', { title: 'Home' }))
  */
 export async function render_template(name: string, context: Record<string, unknown> = {}): Promise<string> {
-  return app().jinja_env.render(name, await templateContext(app(), context))
+  const store = tryGetContext()
+  const flask = app()
+  const data = await templateContext(flask, context)
+  // The template reads request/session/g while it runs, after the await above.
+  return store
+    ? runSyncWithContext(store, () => flask.jinja_env.render(name, data))
+    : flask.jinja_env.render(name, data)
 }
 
 /** Renders a template given as a string. @example await render_template_string('Hi <%= name %>', { name }) */
@@ -48,7 +55,11 @@ export async function render_template_string(
   source: string,
   context: Record<string, unknown> = {},
 ): Promise<string> {
-  return app().jinja_env.renderString(source, await templateContext(app(), context))
+  const store = tryGetContext()
+  const flask = app()
+  const data = await templateContext(flask, context)
+  const render = () => flask.jinja_env.renderString(source, data)
+  return store ? runSyncWithContext(store, render) : render()
 }
 
 /** Stores a message for the next request (in the session). @example flash('Saved', 'success') */

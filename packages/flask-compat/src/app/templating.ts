@@ -4,6 +4,7 @@ import {
   get_flashed_messages as flashedFrom,
   type GetFlashedMessagesOptions,
 } from '../flashing.js'
+import { invoke } from '../internal/invoke.js'
 import { tryFlaskState } from '../internal/state.js'
 import { createTemplateEnvironment, type TemplateEnvironment } from '../templating/index.js'
 import type { Flask } from './flask.js'
@@ -57,7 +58,11 @@ export async function templateContext(
   }
   for (const name of names) {
     const fns = app.template_context_processors.get(name)
-    if (fns) for (const fn of fns) Object.assign(ctx, await fn())
+    if (fns === undefined) continue
+    for (const fn of fns) {
+      const store = state?.store
+      Object.assign(ctx, await (store ? invoke(store, fn, fn) : fn()))
+    }
   }
   return Object.assign(ctx, extra)
 }

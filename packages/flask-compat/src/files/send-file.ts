@@ -167,6 +167,8 @@ function withFlaskDefaults(source: FileSource, options: SendFileOptions): SendFi
 export async function send_file(source: FileSource, given: SendFileOptions = {}): Promise<Response> {
   const options = withFlaskDefaults(source, given)
   const fs = options.fs ?? nodeFileSystem
+  // Looked up before the first await: a plain view's request context ends when it returns.
+  const request = options.request ?? (tryGetContext()?.c.req as { raw?: Request } | undefined)?.raw
   const loaded = await load(source, options, fs)
   const headers = new Headers()
   try {
@@ -179,7 +181,6 @@ export async function send_file(source: FileSource, given: SendFileOptions = {})
   const size = loaded.kind === 'stream' ? undefined : loaded.size
   if (size !== undefined) headers.set('content-length', String(size))
 
-  const request = options.request ?? (tryGetContext()?.c.req as { raw?: Request } | undefined)?.raw
   let status = 200
   let start = 0
   let end = (size ?? 0) - 1

@@ -18,6 +18,8 @@ export interface FlaskState {
   readonly afterThisRequest: Array<(response: Response) => Response | Promise<Response>>
   /** Messages `get_flashed_messages` popped in this request. */
   readonly flashes: FlashCache
+  /** Core's request context holding this state, to re-enter around user code. */
+  readonly store: RequestContext
 }
 
 export const FLASK_STATE: unique symbol = Symbol.for('bustapi.flask.state')

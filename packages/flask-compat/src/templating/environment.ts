@@ -129,20 +129,44 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
   const globals: Record<string, unknown> = {}
   const context_processors: ContextProcessor[] = []
 
-  async function data(context: Record<string, unknown> | undefined): Promise<Record<string, unknown>> {
+  // Without context processors the template starts running before render() returns, so it sees
+  // whatever request context the caller set for that synchronous call.
+  function data(
+    context: Record<string, unknown> | undefined,
+  ): Record<string, unknown> | Promise<Record<string, unknown>> {
     const merged: Record<string, unknown> = { ...globals, filters, tests }
-    for (const processor of context_processors) Object.assign(merged, await processor())
-    return Object.assign(merged, context)
+    if (context_processors.length === 0) return Object.assign(merged, context)
+    return (async () => {
+      for (const processor of context_processors) Object.assign(merged, await processor())
+      return Object.assign(merged, context)
+    })()
+  }
+
+  const withData = (
+    context: Record<string, unknown> | undefined,
+    render: (data: Record<string, unknown>) => Promise<string>,
+  ): Promise<string> => {
+    const ready = data(context)
+    return ready instanceof Promise ? ready.then(render) : render(ready)
   }
 
   return {
-    async render(name, context) {
-      findTemplate(name, undefined) // throws TemplateNotFound before any work
-      const eta = shouldEscape(name) ? escaping : plain
-      return eta.renderAsync(name, await data(context))
+    render(name, context) {
+      try {
+        findTemplate(name, undefined) // throws TemplateNotFound before any work
+        const eta = shouldEscape(name) ? escaping : plain
+        return withData(context, (d) => eta.renderAsync(name, d))
+      } catch (error) {
+        return Promise.reject(error)
+      }
     },
-    async renderString(source, context) {
-      return (shouldEscape(null) ? escaping : plain).renderStringAsync(source, await data(context))
+    renderString(source, context) {
+      try {
+        const eta = shouldEscape(null) ? escaping : plain
+        return withData(context, (d) => eta.renderStringAsync(source, d))
+      } catch (error) {
+        return Promise.reject(error)
+      }
     },
     filters,
     tests,

@@ -1,4 +1,4 @@
-import { runWithContext, STATUS_CODES, tryGetContext } from '@bustapi/core'
+import { runSyncWithContext, runWithContext, STATUS_CODES, tryGetContext } from '@bustapi/core'
 import { dumpCookie, type SetCookieOptions } from './cookies.js'
 
 /** What a Flask response body can be. */
@@ -246,7 +246,9 @@ function iterableStream(
     Symbol.asyncIterator in source
       ? (source as AsyncIterable<string | Uint8Array>)[Symbol.asyncIterator]()
       : (source as Iterable<string | Uint8Array>)[Symbol.iterator]()
-  const step = () => (store ? runWithContext(store, () => it.next()) : it.next())
+  // A generator's body runs at each step: an async one needs its awaits tracked, a plain one not.
+  const run = Symbol.asyncIterator in source ? runWithContext : runSyncWithContext
+  const step = () => (store ? run(store, () => it.next()) : it.next())
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       const { value, done } = await step()
