@@ -93,6 +93,8 @@ export {
   type Session,
   SessionInterface,
 } from './sessions/index.js'
+// WebSockets (flask-sock)
+export { ConnectionClosed, Sock, type SockRouteOptions, type SockView, WebSocket } from './sock/index.js'
 export { type TemplateEnvironment, TemplateNotFound } from './templating/index.js'
 export { redirect } from './wrappers/redirect.js'
 export { Request } from './wrappers/request.js'
