@@ -1,5 +1,6 @@
 import type { ParamsSpec } from '../dependencies/handler-types.js'
 import type { Dependency } from '../params/types.js'
+import type { ResponseClass } from '../responses/responses.js'
 import {
   includedWebSocketRecords,
   type WebSocketEndpoint,
@@ -17,6 +18,14 @@ export interface RouterOptions {
   tags?: string[]
   dependencies?: Dependency<any, any>[]
   responses?: Record<string | number, Record<string, unknown>>
+  /** The response class of routes that name none (a route's own `response_class` wins). */
+  default_response_class?: ResponseClass
+}
+
+/** A record whose route names no response class, given `cls` (FastAPI's `Default(...)` fallback). */
+function withDefaultClass(record: RouteRecord, cls: ResponseClass | undefined): RouteRecord {
+  if (cls === undefined || record.options.response_class !== undefined) return record
+  return { ...record, options: { ...record.options, response_class: cls } }
 }
 
 /**
@@ -33,6 +42,7 @@ export class APIRouter extends RouteCollector {
   readonly tags: string[]
   readonly dependencies: Dependency<any, any>[]
   readonly responses: Record<string | number, Record<string, unknown>>
+  readonly default_response_class: ResponseClass | undefined
   /** The routes as declared (paths with this router's prefix). */
   readonly records: RouteRecord[] = []
   /** The WebSocket routes as declared (paths with this router's prefix). */
@@ -45,10 +55,13 @@ export class APIRouter extends RouteCollector {
     this.tags = options.tags ?? []
     this.dependencies = options.dependencies ?? []
     this.responses = options.responses ?? {}
+    this.default_response_class = options.default_response_class
   }
 
   protected addRoute(record: RouteRecord): void {
-    this.records.push({ ...record, path: joinPath(this.prefix, record.path) })
+    // Resolved now: a route's own class, then this router's default, come before any include's.
+    const own = withDefaultClass(record, this.default_response_class)
+    this.records.push({ ...own, path: joinPath(this.prefix, record.path) })
   }
   protected get scopeDependencies() {
     return this.dependencies
@@ -68,7 +81,7 @@ export class APIRouter extends RouteCollector {
   include_router(router: APIRouter, options: RouterOptions = {}): this {
     for (const r of includedRecords(router, options)) {
       this.records.push({
-        ...r,
+        ...withDefaultClass(r, this.default_response_class),
         path: joinPath(this.prefix, r.path),
         dependencies: [...this.dependencies, ...r.dependencies],
         tags: [...this.tags, ...r.tags],
@@ -110,11 +123,14 @@ export class APIRouter extends RouteCollector {
   }
 }
 
-/** A router's routes as seen through `include_router(router, options)`. */
+/**
+ * A router's routes as seen through `include_router(router, options)`; the include's
+ * `default_response_class` applies to routes whose class is still unset (the app's comes last).
+ */
 export function includedRecords(router: APIRouter, options: RouterOptions): RouteRecord[] {
   const prefix = options.prefix ?? ''
   return router.records.map((r) => ({
-    ...r,
+    ...withDefaultClass(r, options.default_response_class),
     path: joinPath(prefix, r.path),
     dependencies: [...(options.dependencies ?? []), ...r.dependencies],
     tags: [...(options.tags ?? []), ...r.tags],
