@@ -49,8 +49,8 @@ describe('Sock: registration (flask-sock tests)', () => {
     const app = newApp()
     const bp = new Blueprint('bp', 'bp')
     const sock = new Sock()
-    sock.route('/ws', { bp }, function ws(ws) {
-      ws.send(url_for('bp.ws'))
+    sock.route('/ws', { bp }, function ws(socket) {
+      socket.send(url_for('bp.ws'))
     })
     sock.init_app(app)
     app.register_blueprint(bp, { url_prefix: '/bp' })
