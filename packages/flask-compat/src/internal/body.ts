@@ -31,11 +31,39 @@ export const EMPTY_BODY: LoadedBody = Object.freeze({
   files: [],
 }) as LoadedBody
 
+const MiB = 1024 * 1024
+
 /**
- * Core limits from Flask's keys. `MAX_CONTENT_LENGTH` of null keeps core's bounds (1 MiB for
- * raw bodies, 32 MiB multipart) rather than Flask's "unlimited": a body is never read unbounded.
+ * Where Flask sets no bound (`MAX_CONTENT_LENGTH` of None) the layer still keeps one, because it
+ * holds bodies in memory (werkzeug spools large uploads to disk): 16 MiB for a raw body (JSON,
+ * text, bytes) and 32 MiB for a whole multipart body, any one file of which may use all of it.
+ * Set `MAX_CONTENT_LENGTH` to go higher or lower.
+ *
+ * @example
+ * app.config.MAX_CONTENT_LENGTH = 100 * 1024 * 1024 // allow 100 MiB uploads
  */
-export function limitsFromConfig(config: Record<string, unknown>): BodyLimits {
+export const UNBOUNDED_FALLBACK = Object.freeze({ raw: 16 * MiB, multipart: 32 * MiB })
+
+/** Core body limits for each kind of body, from Flask's keys. */
+export interface FlaskBodyLimits {
+  /** JSON, text and other raw bodies: `MAX_CONTENT_LENGTH`. */
+  readonly raw: BodyLimits
+  /** urlencoded forms: the whole body within `MAX_FORM_MEMORY_SIZE` and `MAX_CONTENT_LENGTH`. */
+  readonly urlencoded: BodyLimits
+  /** multipart forms: `MAX_CONTENT_LENGTH` overall, `MAX_FORM_MEMORY_SIZE` a text field, `MAX_FORM_PARTS` parts. */
+  readonly multipart: BodyLimits
+}
+
+const bound = (value: unknown): number | undefined =>
+  typeof value === 'number' && value >= 0 ? value : undefined
+
+/**
+ * Core limits from Flask's keys, as werkzeug applies them: `MAX_CONTENT_LENGTH` bounds every body
+ * (None: see {@link UNBOUNDED_FALLBACK}); an urlencoded body must also fit `MAX_FORM_MEMORY_SIZE`
+ * as a whole (werkzeug does not count its fields); a multipart text field must fit it, and
+ * `MAX_FORM_PARTS` bounds multipart parts. None for those two means no bound of their own.
+ */
+export function limitsFromConfig(config: Record<string, unknown>): FlaskBodyLimits {
   const mcl = config.MAX_CONTENT_LENGTH
   const memory = config.MAX_FORM_MEMORY_SIZE
   const parts = config.MAX_FORM_PARTS
@@ -43,21 +71,31 @@ export function limitsFromConfig(config: Record<string, unknown>): BodyLimits {
   const last = lastLimits
   if (last !== undefined && last.mcl === mcl && last.memory === memory && last.parts === parts)
     return last.limits
-  const limits: BodyLimits = { ...defaultBodyLimits }
-  if (typeof mcl === 'number') {
-    limits.maxBodySize = mcl
-    limits.maxMultipartSize = mcl
-    limits.maxFileSize = mcl
-  } else {
-    limits.maxFileSize = limits.maxMultipartSize ?? limits.maxFileSize
+  const maxLength = bound(mcl)
+  const field = bound(memory)
+  const raw = maxLength ?? UNBOUNDED_FALLBACK.raw
+  const multipart = maxLength ?? UNBOUNDED_FALLBACK.multipart
+  const limits: FlaskBodyLimits = {
+    raw: { ...defaultBodyLimits, maxBodySize: raw },
+    urlencoded: {
+      ...defaultBodyLimits,
+      maxBodySize: Math.min(raw, field ?? raw),
+      maxFieldSize: raw,
+      maxParts: Number.POSITIVE_INFINITY,
+    },
+    multipart: {
+      ...defaultBodyLimits,
+      maxMultipartSize: multipart,
+      maxFileSize: multipart,
+      maxFieldSize: field ?? multipart,
+      maxParts: bound(parts) ?? Number.POSITIVE_INFINITY,
+    },
   }
-  if (typeof memory === 'number') limits.maxFieldSize = memory
-  if (typeof parts === 'number') limits.maxParts = parts
   lastLimits = { mcl, memory, parts, limits }
-  return lastLimits.limits
+  return limits
 }
 
-let lastLimits: { mcl: unknown; memory: unknown; parts: unknown; limits: BodyLimits } | undefined
+let lastLimits: { mcl: unknown; memory: unknown; parts: unknown; limits: FlaskBodyLimits } | undefined
 
 /** Whether the request carries a body worth reading before the view. */
 export function hasBody(request: Request): boolean {
@@ -71,7 +109,7 @@ export function hasBody(request: Request): boolean {
  * Reads the body within limits: forms as fields and files (the raw data then stays empty, as in
  * werkzeug), anything else as bytes. Failures are kept and raised when the view reads the body.
  */
-export function loadBody(c: Context, mimetype: string, limits: BodyLimits): Promise<LoadedBody> {
+export function loadBody(c: Context, mimetype: string, limits: FlaskBodyLimits): Promise<LoadedBody> {
   try {
     return readBody(c, mimetype, limits)
   } catch (error) {
@@ -79,14 +117,20 @@ export function loadBody(c: Context, mimetype: string, limits: BodyLimits): Prom
   }
 }
 
-function readBody(c: Context, mimetype: string, limits: BodyLimits): Promise<LoadedBody> {
-  if (mimetype === 'application/x-www-form-urlencoded' || mimetype === 'multipart/form-data') {
-    return readForm(c, limits).then(
+function readBody(c: Context, mimetype: string, limits: FlaskBodyLimits): Promise<LoadedBody> {
+  const form =
+    mimetype === 'multipart/form-data'
+      ? limits.multipart
+      : mimetype === 'application/x-www-form-urlencoded'
+        ? limits.urlencoded
+        : undefined
+  if (form !== undefined) {
+    return readForm(c, form).then(
       (form) => ({ bytes: EMPTY_BODY.bytes, fields: form.fields, files: form.files }),
       failed,
     )
   }
-  return readBytes(c, limits).then((bytes) => ({ bytes, fields: [], files: [] }), failed)
+  return readBytes(c, limits.raw).then((bytes) => ({ bytes, fields: [], files: [] }), failed)
 }
 
 function failed(error: unknown): LoadedBody {

@@ -66,7 +66,9 @@ describe('hostile and malformed input', () => {
     expect(rv.status_code).toBe(413)
   })
 
-  it('answers more form parts than MAX_FORM_PARTS with 413', async () => {
+  // werkzeug 2.3.4+ (pallets/werkzeug#2694) counts parts of multipart bodies only; an urlencoded
+  // body is bounded as a whole by MAX_FORM_MEMORY_SIZE instead (checked with Flask 3.1)
+  it('answers more multipart parts than MAX_FORM_PARTS with 413, not urlencoded fields', async () => {
     const small = makeApp()
     small.config.MAX_FORM_PARTS = 5
     small.post('/form', () => ({ n: [...request.form.keys()].length }))
@@ -74,7 +76,7 @@ describe('hostile and malformed input', () => {
     const form = new FormData()
     for (const [k, v] of Object.entries(data)) form.append(k, v)
     expect((await small.test_client().post('/form', { data: form })).status_code).toBe(413)
-    expect((await small.test_client().post('/form', { data })).status_code).toBe(413)
+    expect((await small.test_client().post('/form', { data })).get_json()).toEqual({ n: 10 })
   })
 
   it('answers a form field over MAX_FORM_MEMORY_SIZE with 413', async () => {
