@@ -1,6 +1,15 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { Body, Depends, dependency, FastAPI, Header, HTTPException, TestClient } from '../index.js'
+import {
+  Body,
+  CORSMiddleware,
+  Depends,
+  dependency,
+  FastAPI,
+  Header,
+  HTTPException,
+  TestClient,
+} from '../index.js'
 import { WebSocketParam } from './current.js'
 import { WebSocketDisconnect } from './index.js'
 import { WebSocketDenialResponse } from './test-session.js'
@@ -173,5 +182,26 @@ describe('WebSocket routes: parameters and dependencies', () => {
     const app = new FastAPI()
     app.websocket('/ws', (websocket: WebSocket) => websocket.accept())
     expect((await new TestClient(app).get('/ws')).status_code).toBe(426)
+  })
+})
+
+describe('WebSocket routes under app middleware', () => {
+  it('still upgrades when http middleware and CORSMiddleware wrap the app', async () => {
+    const app = new FastAPI()
+    app.middleware('http', async (request, call_next) => {
+      const response = await call_next(request)
+      response.headers.set('x-process-time', '0')
+      return response
+    })
+    app.add_middleware(CORSMiddleware, { allow_origins: ['https://example.com'] })
+    app.websocket('/ws', async (websocket) => {
+      await websocket.accept()
+      await websocket.send_text('through the stack')
+    })
+    const websocket = await new TestClient(app).websocket_connect('/ws', {
+      headers: { origin: 'https://example.com' },
+    })
+    expect(await websocket.receive_text()).toBe('through the stack')
+    await websocket.close()
   })
 })
