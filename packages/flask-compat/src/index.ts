@@ -95,7 +95,14 @@ export {
 } from './sessions/index.js'
 // WebSockets (flask-sock)
 export { ConnectionClosed, Sock, type SockRouteOptions, type SockView, WebSocket } from './sock/index.js'
-export { type TemplateEnvironment, TemplateNotFound } from './templating/index.js'
+export {
+  fileSystemLoader,
+  type PrecompiledTemplates,
+  precompiledLoader,
+  type TemplateEnvironment,
+  type TemplateLoader,
+  TemplateNotFound,
+} from './templating/index.js'
 export { redirect } from './wrappers/redirect.js'
 export { Request } from './wrappers/request.js'
 export { Response } from './wrappers/response.js'

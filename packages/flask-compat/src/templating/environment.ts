@@ -1,7 +1,8 @@
-import { statSync } from 'node:fs'
-import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path'
-import { Eta } from 'eta'
+import { Eta } from 'eta/core'
 import { escapeHtml, rawText, selectAutoescape } from './escape.js'
+import { ETA_OPTIONS } from './eta-options.js'
+import { fileSystemLoader } from './fs-loader.js'
+import type { TemplateLoader } from './loader.js'
 import { DEFAULT_TESTS } from './tests.js'
 
 /** A template name was not found in any template folder (Jinja's `TemplateNotFound`). */
@@ -30,6 +31,8 @@ export interface TemplateEnvironmentOptions {
   autoescape?: boolean | ((name: string | null) => boolean)
   /** Cache compiled templates and resolved paths. Default true. */
   cache?: boolean
+  /** Where templates come from; default the file system over `folders`. */
+  loader?: TemplateLoader
 }
 
 /** Variables every render receives, returned by a context processor. */
@@ -49,19 +52,11 @@ export interface TemplateEnvironment {
   readonly context_processors: ContextProcessor[]
   addFolder(dir: string): void
   readonly folders: readonly string[]
-}
-
-function isInside(parent: string, child: string): boolean {
-  const rel = relative(parent, child)
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile()
-  } catch {
-    return false
-  }
+  /**
+   * Where templates come from (Jinja's `env.loader`); assign `precompiledLoader(templates)` where
+   * there is no file system or no run-time code generation (Workers).
+   */
+  loader: TemplateLoader
 }
 
 /**
@@ -75,62 +70,51 @@ function isFile(path: string): boolean {
  * await env.render('hello.html', { name: 'Ada' }) // template: <h1><%= filters.upper(name) %></h1>
  */
 export function createTemplateEnvironment(options: TemplateEnvironmentOptions = {}): TemplateEnvironment {
-  const folders = (options.folders ?? []).map((f) => resolve(f))
+  const folders = [...(options.folders ?? [])]
   const cache = options.cache ?? true
+  let loader = options.loader ?? fileSystemLoader(folders, { cache })
   const autoescape = options.autoescape ?? selectAutoescape
   const shouldEscape = (name: string | null) =>
     typeof autoescape === 'function' ? autoescape(name) : autoescape
-  const resolved = new Map<string, string>()
 
-  function findTemplate(name: string, from: string | undefined): string {
-    if (name.includes('\0')) throw new TemplateNotFound(name, folders)
-    if (from && (name.startsWith('./') || name.startsWith('../'))) {
-      const path = join(dirname(from), name)
-      if (folders.some((f) => isInside(f, path)) && isFile(path)) return path
-      throw new TemplateNotFound(name, folders)
-    }
-    const key = name
-    const hit = cache ? resolved.get(key) : undefined
-    if (hit) return hit
-    // names are relative to a folder, Jinja-style: no escaping it with ../ or an absolute path
-    const clean = normalize(name.replace(/\\/g, '/')).replace(/^[/\\]+/, '')
-    if (clean.split(/[/\\]/).includes('..')) throw new TemplateNotFound(name, folders)
-    const candidates = /\.[^/\\]+$/.test(clean) ? [clean] : [clean, `${clean}.html`]
-    for (const folder of folders) {
-      for (const candidate of candidates) {
-        const path = join(folder, candidate)
-        if (isInside(folder, path) && isFile(path)) {
-          if (cache) resolved.set(key, path)
-          return path
-        }
-      }
-    }
-    throw new TemplateNotFound(name, folders)
+  const find = (name: string, from: string | undefined): string => {
+    const key = loader.resolve(name, from)
+    if (key === undefined) throw new TemplateNotFound(name, loader.searched)
+    return key
   }
 
   const makeEta = (escapes: boolean) => {
-    const eta = new Eta({
-      autoEscape: true,
-      escapeFunction: escapes ? escapeHtml : rawText,
-      useWith: true,
-      cache,
-      views: folders[0] ?? sep,
-      autoTrim: false,
-    })
-    eta.resolvePath = (template: string, opts?: { filepath?: string }) =>
-      findTemplate(template, opts?.filepath)
+    // Eta's cache is always on: precompiled functions live in it (compiling is impossible on
+    // Workers). Without `cache`, templates compiled from source are dropped before each render.
+    const eta = new Eta({ ...ETA_OPTIONS, escapeFunction: escapes ? escapeHtml : rawText, cache: true })
+    eta.resolvePath = (template: string, opts?: { filepath?: string }) => {
+      const key = find(template, opts?.filepath)
+      const compiled = loader.compiled(key)
+      if (compiled !== undefined && eta.templatesAsync.get(key) !== compiled.async) {
+        eta.templatesSync.define(key, compiled.sync as never)
+        eta.templatesAsync.define(key, compiled.async as never)
+      }
+      return key
+    }
+    eta.readFile = (key: string) => loader.source(key)
     return eta
   }
   const escaping = makeEta(true)
   const plain = makeEta(false)
+  const forget = () => {
+    for (const eta of [escaping, plain]) {
+      eta.templatesSync.reset()
+      eta.templatesAsync.reset()
+    }
+  }
 
   const filters: Record<string, (...args: never[]) => unknown> = {}
   const tests: Record<string, TemplateTest> = { ...DEFAULT_TESTS }
   const globals: Record<string, unknown> = {}
   const context_processors: ContextProcessor[] = []
 
-  // Without context processors the template starts running before render() returns, so it sees
-  // whatever request context the caller set for that synchronous call.
+  // Without context processors (and with the loader ready) the template starts running before
+  // render() returns, so it sees whatever request context the caller set for that synchronous call.
   function data(
     context: Record<string, unknown> | undefined,
   ): Record<string, unknown> | Promise<Record<string, unknown>> {
@@ -150,33 +134,47 @@ export function createTemplateEnvironment(options: TemplateEnvironmentOptions = 
     return ready instanceof Promise ? ready.then(render) : render(ready)
   }
 
+  /** Runs `start` once the loader is ready: at once when it already is (the usual case). */
+  const whenReady = (start: () => Promise<string>): Promise<string> => {
+    try {
+      const pending = loader.ready?.()
+      return pending === undefined ? start() : pending.then(start)
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
+
   return {
     render(name, context) {
-      try {
-        findTemplate(name, undefined) // throws TemplateNotFound before any work
+      return whenReady(() => {
+        if (!cache) forget()
+        find(name, undefined) // throws TemplateNotFound before any work
         const eta = shouldEscape(name) ? escaping : plain
         return withData(context, (d) => eta.renderAsync(name, d))
-      } catch (error) {
-        return Promise.reject(error)
-      }
+      })
     },
     renderString(source, context) {
-      try {
+      return whenReady(() => {
         const eta = shouldEscape(null) ? escaping : plain
         return withData(context, (d) => eta.renderStringAsync(source, d))
-      } catch (error) {
-        return Promise.reject(error)
-      }
+      })
     },
     filters,
     tests,
     globals,
     context_processors,
     addFolder(dir) {
-      const path = resolve(dir)
-      if (!folders.includes(path)) folders.push(path)
-      resolved.clear()
+      if (!folders.includes(dir)) folders.push(dir)
+      loader.addFolder?.(dir)
+      forget()
     },
     folders,
+    get loader() {
+      return loader
+    },
+    set loader(next) {
+      loader = next
+      forget()
+    },
   }
 }

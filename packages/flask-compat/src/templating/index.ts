@@ -9,3 +9,11 @@ export {
 } from './environment.js'
 export { escapeHtml, rawText, selectAutoescape } from './escape.js'
 export { DEFAULT_TESTS } from './tests.js'
+export { fileSystemLoader } from './fs-loader.js'
+export {
+  type CompiledTemplate,
+  type PrecompiledTemplate,
+  type PrecompiledTemplates,
+  precompiledLoader,
+  type TemplateLoader,
+} from './loader.js'
