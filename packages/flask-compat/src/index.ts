@@ -92,6 +92,8 @@ export {
   SecureCookieSessionInterface,
   type Session,
   SessionInterface,
+  type Tuple,
+  tuple,
 } from './sessions/index.js'
 // WebSockets (flask-sock)
 export { ConnectionClosed, Sock, type SockRouteOptions, type SockView, WebSocket } from './sock/index.js'

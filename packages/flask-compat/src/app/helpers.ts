@@ -1,6 +1,7 @@
 import { runSyncWithContext, tryGetContext } from '@bustapi/core'
 import { currentSession, currentState } from '../ctx.js'
 import { flash as flashTo } from '../flashing.js'
+import { tuple } from '../sessions/index.js'
 import type { Response } from '../wrappers/response.js'
 import type { Flask } from './flask.js'
 import { toResponse } from './make-response.js'
@@ -30,7 +31,8 @@ export function url_for(endpoint: string, values: UrlForValues = {}): string {
  */
 export function make_response(...args: unknown[]): Response {
   if (args.length === 0) return toResponse('')
-  return toResponse(args.length === 1 ? args[0] : args, currentState().request?.endpoint ?? null)
+  // several arguments are a response tuple, as Flask's make_response(*args)
+  return toResponse(args.length === 1 ? args[0] : tuple(...args), currentState().request?.endpoint ?? null)
 }
 
 /**

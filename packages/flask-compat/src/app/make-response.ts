@@ -1,5 +1,6 @@
 import { HTTPException } from '../exceptions.js'
 import { dumps } from '../json.js'
+import { isTuple } from '../sessions/index.js'
 import { Response } from '../wrappers/response.js'
 
 /** The view returned something Flask cannot turn into a response. */
@@ -7,11 +8,10 @@ export class ViewReturnError extends TypeError {
   override name = 'TypeError'
 }
 
+// A status that can only be one: an integer code 100-599, or a string such as '404 NOT FOUND'.
 function isStatus(value: unknown): value is number | string {
-  return (
-    (typeof value === 'number' && Number.isInteger(value)) ||
-    (typeof value === 'string' && /^\d{3}(\s|$)/.test(value))
-  )
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 100 && value <= 599
+  return typeof value === 'string' && /^[1-5]\d\d(\s|$)/.test(value)
 }
 
 function isHeaders(value: unknown): boolean {
@@ -28,27 +28,67 @@ function isHeaders(value: unknown): boolean {
   )
 }
 
+// Text-like bodies: with one of these first, an object second can only be headers.
+function isTextBody(body: unknown): boolean {
+  return (
+    typeof body === 'string' ||
+    body instanceof Response ||
+    body instanceof globalThis.Response ||
+    body instanceof Uint8Array ||
+    (typeof body === 'object' &&
+      body !== null &&
+      typeof (body as { __html__?: unknown }).__html__ === 'function')
+  )
+}
+
+// What a tuple's body may be; numbers, booleans and null never are, so `[1, 2]` stays a JSON list.
+function isBody(body: unknown): boolean {
+  return typeof body === 'string' || (typeof body === 'object' && body !== null)
+}
+
 /**
- * Whether an array is Flask's response tuple rather than a JSON list: `[body, status]`,
- * `[body, headers]` or `[body, status, headers]`, with a status that looks like one and headers
- * that are a Headers, a list of pairs or an object of strings. Return `jsonify([...])` for a JSON
- * list of that shape.
+ * Whether a plain array is Flask's response tuple rather than a JSON list. Arrays made with
+ * `tuple()` always are (`make_response` and Flask's own semantics). Otherwise the array must
+ * read unambiguously as one:
+ *
+ * - `[body, status]`: a string, object, array or Response body and a status 100-599
+ *   (`['Created', 201]`, `[{ id: 1 }, 201]`); `[1, 2]` or `['a', 7]` are JSON lists;
+ * - `[body, headers]`: a text body (string, bytes, Markup, Response) with headers as an object
+ *   of strings or a list of pairs, or any body with a `Headers` instance;
+ * - `[body, status, headers]`: a body, a status and headers (or null).
+ *
+ * For a JSON list that has one of these shapes return `jsonify([...])`; for a dict body with
+ * plain-object headers return `tuple(body, headers)`.
+ *
+ * @example
+ * isResponseTuple(['Created', 201]) // true
+ * isResponseTuple([1, 2]) // false: a JSON list
  */
 export function isResponseTuple(value: readonly unknown[]): boolean {
+  if (isTuple(value)) return true
+  if (!isBody(value[0])) return false
   if (value.length === 3)
     return isStatus(value[1]) && (value[2] === null || value[2] === undefined || isHeaders(value[2]))
   if (value.length === 2) {
-    if (isStatus(value[1])) return true
-    if (value[1] instanceof Headers) return true
-    const body = value[0]
-    const bodyLike =
-      typeof body === 'string' ||
-      body instanceof Response ||
-      body instanceof globalThis.Response ||
-      body instanceof Uint8Array
-    return bodyLike && isHeaders(value[1])
+    if (isStatus(value[1]) || value[1] instanceof Headers) return true
+    return isTextBody(value[0]) && isHeaders(value[1])
   }
   return false
+}
+
+/** Flask's unpacking of a response tuple: `[body, status?, headers?]`. */
+function unpack(rv: readonly unknown[]): [unknown, unknown, unknown] {
+  if (rv.length === 3) return [rv[0], rv[1], rv[2]]
+  if (rv.length === 2) {
+    const second = rv[1]
+    // as Flask: a mapping or a list second is headers, anything else the status
+    const headers =
+      second instanceof Headers || Array.isArray(second) || (typeof second === 'object' && second !== null)
+    return headers ? [rv[0], undefined, second] : [rv[0], second, undefined]
+  }
+  throw new ViewReturnError(
+    'The view function did not return a valid response tuple. The tuple must have the form (body, status, headers), (body, status), or (body, headers).',
+  )
 }
 
 function isIterator(
@@ -89,11 +129,7 @@ function setHeaders(target: Headers, headers: unknown): void {
 export function toResponse(rv: unknown, endpoint: string | null = null): Response {
   let status: unknown
   let headers: unknown
-  if (Array.isArray(rv) && isResponseTuple(rv)) {
-    if (rv.length === 3) [rv, status, headers] = rv
-    else if (isStatus(rv[1])) [rv, status] = rv
-    else [rv, headers] = rv
-  }
+  if (Array.isArray(rv) && isResponseTuple(rv)) [rv, status, headers] = unpack(rv)
   if (rv === undefined || rv === null) {
     throw new ViewReturnError(
       `The view function for '${endpoint}' did not return a valid response. The function either returned None or ended without a return statement.`,
