@@ -56,8 +56,11 @@ export const MESSAGES: Record<string, (ctx: Record<string, any>) => string> = {
   extra_forbidden: () => 'Extra inputs are not permitted',
   url_parsing: (c) => `Input should be a valid URL, ${c.error}`,
   url_type: () => 'URL input should be a string or URL',
-  uuid_parsing: () => 'Input should be a valid UUID, invalid character',
-  datetime_from_date_parsing: () => 'Input should be a valid datetime or date, invalid character in year',
+  uuid_parsing: (c) => `Input should be a valid UUID, ${c.error ?? 'invalid character'}`,
+  uuid_type: () => 'UUID input should be a string, bytes or UUID object',
+  datetime_from_date_parsing: (c) =>
+    `Input should be a valid datetime or date, ${c.error ?? 'invalid character in year'}`,
+  datetime_type: () => 'Input should be a valid datetime',
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import { shapeOf } from '../schema/shape.js'
 import { type ErrorItem, errorItem, expectedList } from './error-types.js'
+import { datetimeError, uuidError } from './format-errors.js'
 import { schemaAt } from './schema-at.js'
 
 type Loc = (string | number)[]
@@ -114,6 +115,10 @@ function fromValibot(issue: AnyIssue, value: unknown, loc: Loc, integer: boolean
       })
     case 'enum':
       return errorItem('enum', loc, value, { expected: expectedList(valibotOptions(issue.expected)) })
+    case 'uuid':
+      return uuidError(value, loc)
+    case 'iso_timestamp':
+      return datetimeError(value, loc)
     default:
       return issue.kind === 'schema' ? typeError(issue.type, value, loc, integer) : undefined
   }
@@ -145,6 +150,8 @@ function fromZod(issue: AnyIssue, value: unknown, loc: Loc, integer: boolean): E
     case 'invalid_format':
       if (issue.format === 'url')
         return errorItem('url_parsing', loc, value, { error: 'relative URL without a base' })
+      if (issue.format === 'uuid' || issue.format === 'guid') return uuidError(value, loc)
+      if (issue.format === 'datetime') return datetimeError(value, loc)
       if (issue.format === 'regex' && issue.pattern)
         return errorItem('string_pattern_mismatch', loc, value, { pattern: String(issue.pattern) })
       return undefined
