@@ -314,7 +314,11 @@ export class FastAPI extends RouteCollector {
     ) => Response | Promise<Response>,
   ): this {
     if (type !== 'http') throw new Error(`Only 'http' middleware exists; got '${type}'.`)
-    this.#middleware.add(httpMiddleware(fn))
+    const mw = httpMiddleware(fn)
+    // Starlette runs `http` middleware for HTTP only: a WebSocket handshake passes it by.
+    this.#middleware.add((c, next) =>
+      c.req.raw.headers.get('upgrade')?.toLowerCase() === 'websocket' ? next() : mw(c, next),
+    )
     this.#wrap()
     return this
   }

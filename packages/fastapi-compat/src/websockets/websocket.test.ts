@@ -186,13 +186,15 @@ describe('WebSocket routes: parameters and dependencies', () => {
 })
 
 describe('WebSocket routes under app middleware', () => {
-  it('still upgrades when http middleware and CORSMiddleware wrap the app', async () => {
+  it('still upgrades when http middleware and CORSMiddleware wrap the app; http middleware skips it', async () => {
     const app = new FastAPI()
+    const seen: string[] = []
     app.middleware('http', async (request, call_next) => {
+      seen.push(new URL(request.url).pathname)
       const response = await call_next(request)
-      response.headers.set('x-process-time', '0')
-      return response
+      return new Response(await response.text(), response)
     })
+    app.get('/plain', () => 'ok')
     app.add_middleware(CORSMiddleware, { allow_origins: ['https://example.com'] })
     app.websocket('/ws', async (websocket) => {
       await websocket.accept()
@@ -203,5 +205,7 @@ describe('WebSocket routes under app middleware', () => {
     })
     expect(await websocket.receive_text()).toBe('through the stack')
     await websocket.close()
+    await new TestClient(app).get('/plain')
+    expect(seen).toEqual(['/plain'])
   })
 })
