@@ -8,7 +8,6 @@ export {
   type TemplateTest,
 } from './environment.js'
 export { escapeHtml, rawText, selectAutoescape } from './escape.js'
-export { DEFAULT_TESTS } from './tests.js'
 export { fileSystemLoader } from './fs-loader.js'
 export {
   type CompiledTemplate,
@@ -17,3 +16,4 @@ export {
   precompiledLoader,
   type TemplateLoader,
 } from './loader.js'
+export { DEFAULT_TESTS } from './tests.js'
