@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, expectTypeOf, it } from 'vitest'
 import {
   Body,
   CORSMiddleware,
@@ -207,5 +207,22 @@ describe('WebSocket routes under app middleware', () => {
     await websocket.close()
     await new TestClient(app).get('/plain')
     expect(seen).toEqual(['/plain'])
+  })
+})
+
+describe('WebSocket endpoint types', () => {
+  it('types the endpoint values from params', () => {
+    const app = new FastAPI()
+    app.websocket(
+      '/t/{room}',
+      { params: { room: v.string(), n: Header(v.number()), me: WebSocketParam() } },
+      (websocket, { room, n, me }) => {
+        expectTypeOf(websocket).toEqualTypeOf<WebSocket>()
+        expectTypeOf(room).toEqualTypeOf<string>()
+        expectTypeOf(n).toEqualTypeOf<number>()
+        expectTypeOf(me).toEqualTypeOf<WebSocket>()
+      },
+    )
+    expect(app.core.routes.map((r) => [r.path, r.meta])).toContainEqual(['/t/:room', { websocket: true }])
   })
 })

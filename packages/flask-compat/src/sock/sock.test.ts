@@ -228,3 +228,18 @@ describe('Sock: the Flask request around a connection', () => {
     expect((await app.request('/ws')).status).toBe(426)
   })
 })
+
+describe('Sock: decorator style and the extension registry', () => {
+  it('returns a decorator without a view, and records itself in app.extensions', async () => {
+    const app = newApp()
+    const sock = new Sock(app)
+    const clock = sock.route('/clock/<name>')(function clock(ws, { name }) {
+      ws.send(`tick for ${name}`)
+    })
+    expect(clock.name).toBe('clock')
+    expect(app.extensions.sock).toBe(sock)
+    expect(await app.test_request_context(() => url_for('clock', { name: 'ana' }))).toBe('/clock/ana')
+    const client = await connectWebSocket(app, '/clock/ana')
+    expect(await client.receive()).toBe('tick for ana')
+  })
+})
