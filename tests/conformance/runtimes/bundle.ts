@@ -1,6 +1,6 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { isAbsolute, join } from 'node:path'
 import { build } from 'esbuild'
 
 /**
@@ -8,13 +8,13 @@ import { build } from 'esbuild'
  * sources itself (Deno, workerd, an older Node). `node:*` stays external: each runtime provides it.
  *
  * @example
- * const file = await bundle('entries/deno.ts', 'neutral')
+ * const file = await bundle('entries/deno.ts', 'neutral') // or an absolute path
  */
 export async function bundle(entry: string, platform: 'neutral' | 'node'): Promise<string> {
   const outdir = mkdtempSync(join(tmpdir(), 'bustapi-bundle-'))
   const outfile = join(outdir, 'worker.js')
   await build({
-    entryPoints: [join(import.meta.dirname, entry)],
+    entryPoints: [isAbsolute(entry) ? entry : join(import.meta.dirname, entry)],
     outfile,
     bundle: true,
     format: 'esm',
