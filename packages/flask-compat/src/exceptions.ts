@@ -1,5 +1,6 @@
 import { HTTPException as CoreHTTPException } from '@bustapi/core'
 import { escapeText as escape_ } from './internal/escape.js'
+import { DESCRIPTIONS } from './internal/http-descriptions.js'
 
 /** Werkzeug's reason phrases for the codes its exceptions use. */
 const NAMES: Record<number, string> = {
@@ -101,12 +102,11 @@ export class HTTPException extends CoreHTTPException {
 
 type Ctor = new (description?: string, options?: HTTPExceptionOptions) => HTTPException
 
-function define(code: number, name: string, description: string, base: Ctor = HTTPException): Ctor {
-  const cls = { [name]: class extends (base as typeof HTTPException) {} }[
-    name
-  ] as unknown as typeof HTTPException
+/** A werkzeug exception class with nothing but its code and default description (from the table). */
+function define(code: number, name: string): Ctor {
+  const cls = { [name]: class extends HTTPException {} }[name]!
   cls.code = code
-  cls.description = description
+  cls.description = DESCRIPTIONS[code] ?? ''
   return cls as unknown as Ctor
 }
 
@@ -217,119 +217,47 @@ export class InternalServerError extends HTTPException {
 }
 
 /** 406. @example throw new NotAcceptable() */
-export const NotAcceptable = define(
-  406,
-  'NotAcceptable',
-  'The resource identified by the request is only capable of generating response entities which have content characteristics not acceptable according to the accept headers sent in the request.',
-)
+export const NotAcceptable = define(406, 'NotAcceptable')
 /** 408. @example throw new RequestTimeout() */
-export const RequestTimeout = define(
-  408,
-  'RequestTimeout',
-  "The server closed the network connection because the browser didn't finish the request within the specified time.",
-)
+export const RequestTimeout = define(408, 'RequestTimeout')
 /** 409. @example throw new Conflict() */
-export const Conflict = define(
-  409,
-  'Conflict',
-  'A conflict happened while processing the request. The resource might have been modified while the request was being processed.',
-)
+export const Conflict = define(409, 'Conflict')
 /** 410. @example throw new Gone() */
-export const Gone = define(
-  410,
-  'Gone',
-  'The requested URL is no longer available on this server and there is no forwarding address. If you followed a link from a foreign page, please contact the author of this page.',
-)
+export const Gone = define(410, 'Gone')
 /** 411. @example throw new LengthRequired() */
-export const LengthRequired = define(
-  411,
-  'LengthRequired',
-  'A request with this method requires a valid <code>Content-Length</code> header.',
-)
+export const LengthRequired = define(411, 'LengthRequired')
 /** 412. @example throw new PreconditionFailed() */
-export const PreconditionFailed = define(
-  412,
-  'PreconditionFailed',
-  'The precondition on the request for the URL failed positive evaluation.',
-)
+export const PreconditionFailed = define(412, 'PreconditionFailed')
 /** 414. @example throw new RequestURITooLarge() */
-export const RequestURITooLarge = define(
-  414,
-  'RequestURITooLarge',
-  'The length of the requested URL exceeds the capacity limit for this server. The request cannot be processed.',
-)
+export const RequestURITooLarge = define(414, 'RequestURITooLarge')
 /** 416. @example throw new RequestedRangeNotSatisfiable() */
-export const RequestedRangeNotSatisfiable = define(
-  416,
-  'RequestedRangeNotSatisfiable',
-  'The server cannot provide the requested range.',
-)
+export const RequestedRangeNotSatisfiable = define(416, 'RequestedRangeNotSatisfiable')
 /** 417. @example throw new ExpectationFailed() */
-export const ExpectationFailed = define(
-  417,
-  'ExpectationFailed',
-  'The server could not meet the requirements of the Expect header',
-)
+export const ExpectationFailed = define(417, 'ExpectationFailed')
 /** 418. @example throw new ImATeapot() */
-export const ImATeapot = define(418, 'ImATeapot', 'This server is a teapot, not a coffee machine')
+export const ImATeapot = define(418, 'ImATeapot')
 /** 422. @example throw new UnprocessableEntity() */
-export const UnprocessableEntity = define(
-  422,
-  'UnprocessableEntity',
-  'The request was well-formed but was unable to be followed due to semantic errors.',
-)
+export const UnprocessableEntity = define(422, 'UnprocessableEntity')
 /** 423. @example throw new Locked() */
-export const Locked = define(423, 'Locked', 'The resource that is being accessed is locked.')
+export const Locked = define(423, 'Locked')
 /** 424. @example throw new FailedDependency() */
-export const FailedDependency = define(
-  424,
-  'FailedDependency',
-  'The method could not be performed on the resource because the requested action depended on another action and that action failed.',
-)
+export const FailedDependency = define(424, 'FailedDependency')
 /** 428. @example throw new PreconditionRequired() */
-export const PreconditionRequired = define(
-  428,
-  'PreconditionRequired',
-  'This request is required to be conditional; try using "If-Match" or "If-Unmodified-Since".',
-)
+export const PreconditionRequired = define(428, 'PreconditionRequired')
 /** 431. @example throw new RequestHeaderFieldsTooLarge() */
-export const RequestHeaderFieldsTooLarge = define(
-  431,
-  'RequestHeaderFieldsTooLarge',
-  'One or more header fields exceeds the maximum size.',
-)
+export const RequestHeaderFieldsTooLarge = define(431, 'RequestHeaderFieldsTooLarge')
 /** 451. @example throw new UnavailableForLegalReasons() */
-export const UnavailableForLegalReasons = define(
-  451,
-  'UnavailableForLegalReasons',
-  'Unavailable for legal reasons.',
-)
+export const UnavailableForLegalReasons = define(451, 'UnavailableForLegalReasons')
 /** 501. @example throw new NotImplemented() */
-export const NotImplemented = define(
-  501,
-  'NotImplemented',
-  'The server does not support the action requested by the browser.',
-)
+export const NotImplemented = define(501, 'NotImplemented')
 /** 502. @example throw new BadGateway() */
-export const BadGateway = define(
-  502,
-  'BadGateway',
-  'The proxy server received an invalid response from an upstream server.',
-)
+export const BadGateway = define(502, 'BadGateway')
 /** 503. @example throw new ServiceUnavailable() */
-export const ServiceUnavailable = define(
-  503,
-  'ServiceUnavailable',
-  'The server is temporarily unable to service your request due to maintenance downtime or capacity problems. Please try again later.',
-)
+export const ServiceUnavailable = define(503, 'ServiceUnavailable')
 /** 504. @example throw new GatewayTimeout() */
-export const GatewayTimeout = define(504, 'GatewayTimeout', 'The connection to an upstream server timed out.')
+export const GatewayTimeout = define(504, 'GatewayTimeout')
 /** 505. @example throw new HTTPVersionNotSupported() */
-export const HTTPVersionNotSupported = define(
-  505,
-  'HTTPVersionNotSupported',
-  'The server does not support the HTTP protocol version used in the request.',
-)
+export const HTTPVersionNotSupported = define(505, 'HTTPVersionNotSupported')
 
 /** Every default exception class by status code, as werkzeug's `default_exceptions`. */
 export const default_exceptions: Readonly<Record<number, Ctor>> = Object.fromEntries(

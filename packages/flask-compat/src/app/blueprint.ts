@@ -3,19 +3,16 @@ import type { Flask } from './flask.js'
 import { staticView } from './flask-internals.js'
 import { basename, joinPath, rootPathFor } from './paths.js'
 import type { ErrorOf } from './scaffold.js'
-import { Scaffold, type ScopedHooks } from './scaffold.js'
-import type {
-  AfterRequestFn,
-  BeforeRequestFn,
-  ContextProcessorFn,
-  ErrorHandlerFn,
-  ErrorKey,
-  RouteOptions,
-  TeardownFn,
-  UrlDefaultsFn,
-  UrlValuePreprocessorFn,
-  View,
-} from './types.js'
+import {
+  defineHookRegistrars,
+  HOOK_TABLES,
+  type HookRegistrars,
+  type HookTable,
+  ownHooks,
+  Scaffold,
+  type ScopedHooks,
+} from './scaffold.js'
+import type { ErrorHandlerFn, ErrorKey, RouteOptions, View } from './types.js'
 
 /** Options of `new Blueprint(...)`. */
 export interface BlueprintInit {
@@ -75,6 +72,25 @@ export class BlueprintSetupState {
 
 type Deferred = (state: BlueprintSetupState) => void
 
+/** The blueprint methods that add a hook to the whole app, and the app's hook table each fills. */
+const APP_HOOKS = {
+  /** `before_request` for every request of the app, not only this blueprint's. @example bp.before_app_request(loadUser) */
+  before_app_request: 'before_request_funcs',
+  /** `after_request` for every request of the app. @example bp.after_app_request((r) => r) */
+  after_app_request: 'after_request_funcs',
+  /** `teardown_request` for every request of the app. @example bp.teardown_app_request(() => db.close()) */
+  teardown_app_request: 'teardown_request_funcs',
+  /** A context processor for every template of the app. @example bp.app_context_processor(() => ({ site: 'x' })) */
+  app_context_processor: 'template_context_processors',
+  /** A URL value preprocessor for every request of the app. @example bp.app_url_value_preprocessor((ep, v) => {}) */
+  app_url_value_preprocessor: 'url_value_preprocessors',
+  /** `url_defaults` for every endpoint of the app. @example bp.app_url_defaults((ep, v) => {}) */
+  app_url_defaults: 'url_default_functions',
+} as const satisfies Record<string, HookTable>
+
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the registrars are defined on the prototype below
+export interface Blueprint extends HookRegistrars<typeof APP_HOOKS> {}
+
 /**
  * A group of routes, hooks, error handlers and templates registered on an app under a name and
  * URL prefix; endpoints become `name.view`. Blueprints nest.
@@ -85,6 +101,7 @@ type Deferred = (state: BlueprintSetupState) => void
  * app.register_blueprint(admin)
  * url_for('admin.index') // '/admin/'
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface above
 export class Blueprint extends Scaffold {
   readonly name: string
   readonly url_prefix: string | null
@@ -143,31 +160,6 @@ export class Blueprint extends Scaffold {
     this.#children.push([blueprint, options])
   }
 
-  /** Hooks on every request of the app, not only this blueprint's. @example bp.before_app_request(loadUser) */
-  before_app_request<F extends BeforeRequestFn>(fn: F): F {
-    this.record_once((s) => appHooks(s.app.before_request_funcs).push(fn))
-    return fn
-  }
-  after_app_request<F extends AfterRequestFn>(fn: F): F {
-    this.record_once((s) => appHooks(s.app.after_request_funcs).push(fn))
-    return fn
-  }
-  teardown_app_request<F extends TeardownFn>(fn: F): F {
-    this.record_once((s) => appHooks(s.app.teardown_request_funcs).push(fn))
-    return fn
-  }
-  app_context_processor<F extends ContextProcessorFn>(fn: F): F {
-    this.record_once((s) => appHooks(s.app.template_context_processors).push(fn))
-    return fn
-  }
-  app_url_value_preprocessor<F extends UrlValuePreprocessorFn>(fn: F): F {
-    this.record_once((s) => appHooks(s.app.url_value_preprocessors).push(fn))
-    return fn
-  }
-  app_url_defaults<F extends UrlDefaultsFn>(fn: F): F {
-    this.record_once((s) => appHooks(s.app.url_default_functions).push(fn))
-    return fn
-  }
   /** An error handler for the whole app. @example bp.app_errorhandler(404, notFound) */
   app_errorhandler<K extends ErrorKey>(key: K, fn: ErrorHandlerFn<ErrorOf<K>>): ErrorHandlerFn<ErrorOf<K>> {
     this.record_once((s) => s.app.register_error_handler(key, fn))
@@ -249,17 +241,10 @@ export class Blueprint extends Scaffold {
         else to.set(k, [...fns])
       }
     }
-    extend(this.before_request_funcs, app.before_request_funcs)
-    extend(this.after_request_funcs, app.after_request_funcs)
-    extend(this.teardown_request_funcs, app.teardown_request_funcs)
-    extend(this.url_default_functions, app.url_default_functions)
-    extend(this.url_value_preprocessors, app.url_value_preprocessors)
-    extend(this.template_context_processors, app.template_context_processors)
+    for (const table of HOOK_TABLES) extend<unknown>(this[table], app[table])
   }
 }
 
-function appHooks<F>(map: ScopedHooks<F>): F[] {
-  let list = map.get(null)
-  if (!list) map.set(null, (list = []))
-  return list
-}
+defineHookRegistrars(Blueprint.prototype, APP_HOOKS, (bp, hooks, fn) => {
+  bp.record_once((s) => ownHooks(s.app[hooks] as ScopedHooks<unknown>).push(fn))
+})

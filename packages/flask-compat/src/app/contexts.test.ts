@@ -29,6 +29,22 @@ function makeApp(): Flask {
   return app
 }
 
+/** Adds a view per path that throws the error its factory makes (Flask tests' `raise X()` views). */
+function raising(app: Flask, routes: Record<string, () => Error>): void {
+  for (const [path, make] of Object.entries(routes))
+    app.route(path, () => {
+      throw make()
+    })
+}
+
+/** The body each path answers, in order. */
+async function bodies(app: Flask, paths: string[]): Promise<string[]> {
+  const client = app.test_client()
+  const out: string[] = []
+  for (const path of paths) out.push((await client.get(path)).text)
+  return out
+}
+
 describe('request contexts (test_reqctx)', () => {
   it('runs teardown with no error when the context ends (test_teardown_on_pop)', async () => {
     const app = makeApp()
@@ -333,12 +349,7 @@ describe('user error handlers (test_user_error_handler)', () => {
     })
     expect(() => app.register_error_handler(999, () => '')).toThrow(/Use a subclass of HTTPException/)
     class KeyError extends Error {}
-    app.route('/custom', () => {
-      throw new CustomException()
-    })
-    app.route('/keyerror', () => {
-      throw new KeyError()
-    })
+    raising(app, { '/custom': () => new CustomException(), '/keyerror': () => new KeyError() })
     app.route('/abort', () => abort(500))
     app.testing = false
     const c = app.test_client()
@@ -347,47 +358,24 @@ describe('user error handlers (test_user_error_handler)', () => {
     expect((await c.get('/abort')).text).toBe('direct')
   })
 
-  it('uses the nearest registered parent class (test_error_handler_subclass)', async () => {
+  class ParentException extends Error {}
+  it.each([
+    ['its registered parent class (test_error_handler_subclass)', ParentException, ParentException],
+    ['the code handler for HTTP subclasses (test_error_handler_http_subclass)', Forbidden, 403],
+  ] as const)('hands an unregistered subclass to %s', async (_, Parent, key) => {
     const app = makeApp()
-    class ParentException extends Error {}
-    class ChildExceptionUnregistered extends ParentException {}
-    class ChildExceptionRegistered extends ParentException {}
-    app.errorhandler(ParentException, () => 'parent')
-    app.errorhandler(ChildExceptionRegistered, () => 'child-registered')
-    app.route('/parent', () => {
-      throw new ParentException()
+    const Base = Parent as new () => Error
+    class Registered extends Base {}
+    class Unregistered extends Base {}
+    app.errorhandler(key as typeof ParentException, () => 'parent')
+    app.errorhandler(Registered, () => 'registered')
+    raising(app, {
+      '/parent': () => new Base(),
+      '/unregistered': () => new Unregistered(),
+      '/registered': () => new Registered(),
     })
-    app.route('/child-unregistered', () => {
-      throw new ChildExceptionUnregistered()
-    })
-    app.route('/child-registered', () => {
-      throw new ChildExceptionRegistered()
-    })
-    const c = app.test_client()
-    expect((await c.get('/parent')).text).toBe('parent')
-    expect((await c.get('/child-unregistered')).text).toBe('parent')
-    expect((await c.get('/child-registered')).text).toBe('child-registered')
-  })
-
-  it('falls back to the code handler for unregistered HTTP subclasses (test_error_handler_http_subclass)', async () => {
-    const app = makeApp()
-    class ForbiddenSubclassRegistered extends Forbidden {}
-    class ForbiddenSubclassUnregistered extends Forbidden {}
-    app.errorhandler(403, () => 'forbidden')
-    app.errorhandler(ForbiddenSubclassRegistered, () => 'forbidden-registered')
-    app.route('/forbidden', () => {
-      throw new Forbidden()
-    })
-    app.route('/forbidden-registered', () => {
-      throw new ForbiddenSubclassRegistered()
-    })
-    app.route('/forbidden-unregistered', () => {
-      throw new ForbiddenSubclassUnregistered()
-    })
-    const c = app.test_client()
-    expect((await c.get('/forbidden')).text).toBe('forbidden')
-    expect((await c.get('/forbidden-unregistered')).text).toBe('forbidden')
-    expect((await c.get('/forbidden-registered')).text).toBe('forbidden-registered')
+    const answers = await bodies(app, ['/parent', '/unregistered', '/registered'])
+    expect(answers).toEqual(['parent', 'parent', 'registered'])
   })
 
   it('prefers the blueprint 500 handler for its routes (test_error_handler_blueprint)', async () => {
@@ -444,16 +432,12 @@ describe('user error handlers (test_user_error_handler)', () => {
     class KeyError extends Error {}
     function generic(): Flask {
       const app = makeApp()
-      app.route('/custom', () => {
-        throw new Custom()
-      })
-      app.route('/error', () => {
-        throw new KeyError()
+      raising(app, {
+        '/custom': () => new Custom(),
+        '/error': () => new KeyError(),
+        '/raise': () => new InternalServerError(),
       })
       app.route('/abort', () => abort(500))
-      app.route('/raise', () => {
-        throw new InternalServerError()
-      })
       app.config.PROPAGATE_EXCEPTIONS = false
       return app
     }

@@ -57,19 +57,97 @@ function isHttpExceptionClass(cls: Function): boolean {
   return cls === HTTPException || cls.prototype instanceof HTTPException
 }
 
-function pushScoped<F, G extends F>(map: ScopedHooks<F>, fn: G): G {
-  const list = map.get(null)
-  if (list) list.push(fn)
-  else map.set(null, [fn])
-  return fn
+/** The function type each hook table of a Scaffold holds, by the table's name. */
+interface HookFns {
+  before_request_funcs: BeforeRequestFn
+  after_request_funcs: AfterRequestFn
+  teardown_request_funcs: TeardownFn
+  url_value_preprocessors: UrlValuePreprocessorFn
+  url_default_functions: UrlDefaultsFn
+  template_context_processors: ContextProcessorFn
+}
+
+/** The hook tables of a Scaffold (`before_request_funcs`...), by the name of the table. */
+export type HookTable = keyof HookFns
+
+/**
+ * Registrar methods from a table of `method: hook table`: each takes a hook function and returns
+ * it (decorator style). Mapped over the table, so each method shows the table entry's JSDoc.
+ */
+export type HookRegistrars<M extends Record<string, HookTable>> = {
+  readonly [K in keyof M]: <F extends HookFns[M[K]]>(fn: F) => F
+}
+
+/** The registrars of the app and blueprints and the table each fills. */
+const HOOKS = {
+  /** Runs before each request; a returned value is the response. @example app.before_request(() => { g.user = load() }) */
+  before_request: 'before_request_funcs',
+  /** Runs after each request with the response (last registered runs first). @example app.after_request((r) => { r.headers.set('X', '1'); return r }) */
+  after_request: 'after_request_funcs',
+  /** Runs when the request ends, even after an error (which it receives). @example app.teardown_request((e) => db.close()) */
+  teardown_request: 'teardown_request_funcs',
+  /** Runs with the endpoint and view args before the view. @example app.url_value_preprocessor((ep, v) => { g.lang = v?.lang; delete v?.lang }) */
+  url_value_preprocessor: 'url_value_preprocessors',
+  /** Fills in values for `url_for`. @example app.url_defaults((ep, v) => { v.lang ??= g.lang }) */
+  url_defaults: 'url_default_functions',
+  /** Adds variables to every template. @example app.context_processor(() => ({ user: g.user })) */
+  context_processor: 'template_context_processors',
+} as const satisfies Record<string, HookTable>
+
+/** Every hook table, in the order blueprints merge them into the app. */
+export const HOOK_TABLES: readonly HookTable[] = Object.values(HOOKS)
+
+/**
+ * Defines one registrar method per entry of `table` on `proto`: calling it hands the function
+ * and its hook table to `add`, then returns the function (so it works as a decorator).
+ *
+ * @example
+ * defineHookRegistrars(Blueprint.prototype, { before_app_request: 'before_request_funcs' }, add)
+ */
+export function defineHookRegistrars<T>(
+  proto: T,
+  table: Readonly<Record<string, HookTable>>,
+  add: (self: T, hooks: HookTable, fn: unknown) => void,
+): void {
+  for (const [method, hooks] of Object.entries(table)) {
+    function register(this: T, fn: unknown): unknown {
+      add(this, hooks, fn)
+      return fn
+    }
+    Object.defineProperty(proto, method, { value: register, writable: true, configurable: true })
+  }
+}
+
+/** The list of hooks `map` keeps for its owner (scope `null`), created on first use. */
+export function ownHooks<F>(map: ScopedHooks<F>): F[] {
+  let list = map.get(null)
+  if (!list) map.set(null, (list = []))
+  return list
 }
 
 type RouteResult<R extends string> = <V extends View<RuleParams<R>>>(view: V) => V
 
 /**
+ * A route shortcut for one HTTP method (`app.get`, `bp.post`...): `route` with `methods: [METHOD]`,
+ * with a view, with options and a view, or decorator style.
+ *
+ * @example
+ * app.get('/u/<int:id>', ({ id }) => `user ${id}`)
+ */
+export interface MethodRoute {
+  <R extends string>(rule: R, view: View<RuleParams<R>>): View<RuleParams<R>>
+  <R extends string>(rule: R, options: RouteOptions, view: View<RuleParams<R>>): View<RuleParams<R>>
+  <R extends string>(rule: R, options?: RouteOptions): RouteResult<R>
+}
+
+/**
  * What the app and blueprints share (Flask's `Scaffold`): route decorators and the per-request
  * hooks, stored by scope so that a blueprint's hooks run only for its own requests.
  */
+/** The hook registrars every Scaffold has (defined on the prototype from `HOOKS`). */
+export interface Scaffold extends HookRegistrars<typeof HOOKS> {}
+
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface above
 export abstract class Scaffold {
   readonly import_name: string
   readonly view_functions: Record<string, View<never>> = {}
@@ -115,76 +193,16 @@ export abstract class Scaffold {
     return view === undefined ? register : register(view)
   }
 
-  #method(method: string, rule: string, a?: RouteOptions | View<never>, b?: View<never>): unknown {
-    const options = typeof a === 'function' || a === undefined ? {} : a
-    if ('methods' in options) throw new TypeError("Use the 'route' decorator to use the 'methods' argument.")
-    const view = typeof a === 'function' ? a : b
-    const withMethod = { ...options, methods: [method] }
-    return view === undefined
-      ? this.route(rule, withMethod)
-      : this.route(rule, withMethod, view as View<Record<string, unknown>>)
-  }
-
   /** `route(rule, { methods: ['GET'] }, view)`. @example app.get('/', () => 'hi') */
-  get<R extends string>(rule: R, view: View<RuleParams<R>>): View<RuleParams<R>>
-  get<R extends string>(rule: R, options: RouteOptions, view: View<RuleParams<R>>): View<RuleParams<R>>
-  get<R extends string>(rule: R, options?: RouteOptions): RouteResult<R>
-  get(rule: string, a?: RouteOptions | View<never>, b?: View<never>): unknown {
-    return this.#method('GET', rule, a, b)
-  }
+  declare readonly get: MethodRoute
   /** `route(rule, { methods: ['POST'] }, view)`. @example app.post('/items', () => [request.json, 201]) */
-  post<R extends string>(rule: R, view: View<RuleParams<R>>): View<RuleParams<R>>
-  post<R extends string>(rule: R, options: RouteOptions, view: View<RuleParams<R>>): View<RuleParams<R>>
-  post<R extends string>(rule: R, options?: RouteOptions): RouteResult<R>
-  post(rule: string, a?: RouteOptions | View<never>, b?: View<never>): unknown {
-    return this.#method('POST', rule, a, b)
-  }
+  declare readonly post: MethodRoute
   /** `route(rule, { methods: ['PUT'] }, view)`. @example app.put('/items/<int:id>', ({ id }) => ({ id })) */
-  put<R extends string>(rule: R, view: View<RuleParams<R>>): View<RuleParams<R>>
-  put<R extends string>(rule: R, options: RouteOptions, view: View<RuleParams<R>>): View<RuleParams<R>>
-  put<R extends string>(rule: R, options?: RouteOptions): RouteResult<R>
-  put(rule: string, a?: RouteOptions | View<never>, b?: View<never>): unknown {
-    return this.#method('PUT', rule, a, b)
-  }
+  declare readonly put: MethodRoute
   /** `route(rule, { methods: ['PATCH'] }, view)`. @example app.patch('/items/<int:id>', ({ id }) => ({ id })) */
-  patch<R extends string>(rule: R, view: View<RuleParams<R>>): View<RuleParams<R>>
-  patch<R extends string>(rule: R, options: RouteOptions, view: View<RuleParams<R>>): View<RuleParams<R>>
-  patch<R extends string>(rule: R, options?: RouteOptions): RouteResult<R>
-  patch(rule: string, a?: RouteOptions | View<never>, b?: View<never>): unknown {
-    return this.#method('PATCH', rule, a, b)
-  }
+  declare readonly patch: MethodRoute
   /** `route(rule, { methods: ['DELETE'] }, view)`. @example app.delete('/items/<int:id>', () => ['', 204]) */
-  delete<R extends string>(rule: R, view: View<RuleParams<R>>): View<RuleParams<R>>
-  delete<R extends string>(rule: R, options: RouteOptions, view: View<RuleParams<R>>): View<RuleParams<R>>
-  delete<R extends string>(rule: R, options?: RouteOptions): RouteResult<R>
-  delete(rule: string, a?: RouteOptions | View<never>, b?: View<never>): unknown {
-    return this.#method('DELETE', rule, a, b)
-  }
-
-  /** Runs before each request; a returned value is the response. @example app.before_request(() => { g.user = load() }) */
-  before_request<F extends BeforeRequestFn>(fn: F): F {
-    return pushScoped(this.before_request_funcs, fn)
-  }
-  /** Runs after each request with the response (last registered runs first). @example app.after_request((r) => { r.headers.set('X', '1'); return r }) */
-  after_request<F extends AfterRequestFn>(fn: F): F {
-    return pushScoped(this.after_request_funcs, fn)
-  }
-  /** Runs when the request ends, even after an error (which it receives). @example app.teardown_request((e) => db.close()) */
-  teardown_request<F extends TeardownFn>(fn: F): F {
-    return pushScoped(this.teardown_request_funcs, fn)
-  }
-  /** Runs with the endpoint and view args before the view. @example app.url_value_preprocessor((ep, v) => { g.lang = v?.lang; delete v?.lang }) */
-  url_value_preprocessor<F extends UrlValuePreprocessorFn>(fn: F): F {
-    return pushScoped(this.url_value_preprocessors, fn)
-  }
-  /** Fills in values for `url_for`. @example app.url_defaults((ep, v) => { v.lang ??= g.lang }) */
-  url_defaults<F extends UrlDefaultsFn>(fn: F): F {
-    return pushScoped(this.url_default_functions, fn)
-  }
-  /** Adds variables to every template. @example app.context_processor(() => ({ user: g.user })) */
-  context_processor<F extends ContextProcessorFn>(fn: F): F {
-    return pushScoped(this.template_context_processors, fn)
-  }
+  declare readonly delete: MethodRoute
 
   /**
    * Registers an error handler for a status code or an error class (subclasses included).
@@ -210,3 +228,23 @@ export abstract class Scaffold {
     byClass.set(cls, fn as ErrorHandlerFn)
   }
 }
+
+// The method shortcuts are one function per method on the prototype (subclasses may override).
+for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+  function shortcut(this: Scaffold, rule: string, a?: RouteOptions | View<never>, b?: View<never>): unknown {
+    const options = typeof a === 'function' || a === undefined ? {} : a
+    if ('methods' in options) throw new TypeError("Use the 'route' decorator to use the 'methods' argument.")
+    const view = typeof a === 'function' ? a : b
+    const withMethod = { ...options, methods: [method] }
+    return view === undefined ? this.route(rule, withMethod) : this.route(rule, withMethod, view as never)
+  }
+  Object.defineProperty(Scaffold.prototype, method.toLowerCase(), {
+    value: shortcut,
+    writable: true,
+    configurable: true,
+  })
+}
+
+defineHookRegistrars(Scaffold.prototype, HOOKS, (self, hooks, fn) => {
+  ownHooks(self[hooks] as ScopedHooks<unknown>).push(fn)
+})
