@@ -88,7 +88,7 @@ const APP_HOOKS = {
   app_url_defaults: 'url_default_functions',
 } as const satisfies Record<string, HookTable>
 
-// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the registrars are defined on the prototype below
+/** The app-wide hook registrars of a Blueprint (defined on the prototype from `APP_HOOKS`). */
 export interface Blueprint extends HookRegistrars<typeof APP_HOOKS> {}
 
 /**

@@ -140,13 +140,13 @@ export interface MethodRoute {
   <R extends string>(rule: R, options?: RouteOptions): RouteResult<R>
 }
 
+/** The hook registrars every Scaffold has (defined on the prototype from `HOOKS`). */
+export interface Scaffold extends HookRegistrars<typeof HOOKS> {}
+
 /**
  * What the app and blueprints share (Flask's `Scaffold`): route decorators and the per-request
  * hooks, stored by scope so that a blueprint's hooks run only for its own requests.
  */
-/** The hook registrars every Scaffold has (defined on the prototype from `HOOKS`). */
-export interface Scaffold extends HookRegistrars<typeof HOOKS> {}
-
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface above
 export abstract class Scaffold {
   readonly import_name: string
