@@ -6,7 +6,7 @@ import type { Target } from './types.js'
 
 /**
  * The three endpoints as a Flask developer writes them: views read `request` through the context
- * locals and return dicts; the baseline is the raw Hono app doing the same work.
+ * locals and return dicts; the baseline is raw Hono giving the same answers byte for byte.
  */
 export function createFlaskApp(): Flask {
   let nextId = 0
@@ -26,7 +26,7 @@ const app = createFlaskApp()
 export const target: Target = {
   name: 'flask',
   label: '@bustapi/flask-compat',
-  baseline: 'hono',
+  baseline: 'hono-flask',
   fetch: (req) => app.fetch(req),
   async serve() {
     const handle = await serve(app, { port: 0, hostname: '127.0.0.1', handleSignals: false })

@@ -5,6 +5,7 @@ export const targetLoaders: Record<string, () => Promise<Target>> = {
   hono: async () => (await import('./hono.js')).target,
   core: async () => (await import('./core.js')).target,
   fastify: async () => (await import('./fastify.js')).target,
+  'hono-flask': async () => (await import('./hono-flask.js')).target,
   flask: async () => (await import('./flask.js')).target,
   'hono-fastapi': async () => (await import('./hono-fastapi.js')).target,
   fastapi: async () => (await import('./fastapi.js')).target,
