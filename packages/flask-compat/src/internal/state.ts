@@ -15,7 +15,7 @@ export interface FlaskState {
   session: Session | undefined
   /** Builds the session on first access (set when it was not opened up front). */
   lazySession: (() => Session) | undefined
-  readonly afterThisRequest: Array<(response: Response) => Response | Promise<Response>>
+  afterThisRequest: ReadonlyArray<(response: Response) => Response | Promise<Response>>
   /** Messages `get_flashed_messages` popped in this request. */
   readonly flashes: FlashCache
   /** Core's request context holding this state, to re-enter around user code. */
