@@ -2,7 +2,7 @@ import type { Context } from '@bustapi/core'
 import { EMPTY_BODY, hasBody, limitsFromConfig, loadBody } from '../internal/body.js'
 import type { FlaskState } from '../internal/state.js'
 import { SecureCookieSession, SecureCookieSessionInterface } from '../sessions/index.js'
-import { Request, type RequestEnviron } from '../wrappers/request.js'
+import { mediaType, Request, type RequestEnviron } from '../wrappers/request.js'
 import type { Flask } from './flask.js'
 
 function decodePath(path: string): string {
@@ -47,21 +47,42 @@ function applyForwarded(environ: RequestEnviron, forwarded: ForwardedEnviron): v
   if (forwarded.host !== undefined) environ.host = forwarded.host
 }
 
+/**
+ * The WSGI environ facts of one request. The client address is looked up on first use: on Node it
+ * asks the socket (a call into the runtime) and most requests never read it.
+ */
+class Environ implements RequestEnviron {
+  script_root = ''
+  readonly path: string
+  readonly match_path: string
+  scheme?: string
+  host?: string
+  #remote: string | null | undefined
+  constructor(readonly c: Context) {
+    this.match_path = c.req.path
+    this.path = decodePath(this.match_path)
+  }
+  get remote_addr(): string | null {
+    if (this.#remote === undefined) this.#remote = remoteAddr(this.c)
+    return this.#remote
+  }
+  set remote_addr(value: string | null) {
+    this.#remote = value
+  }
+}
+
 /** Builds Flask's request for a core context: environ, then the body (within limits; async only then). */
 export function buildRequest(app: Flask, c: Context): Request | Promise<Request> {
   const raw = c.req.raw
-  const environ: RequestEnviron = {
-    script_root: '',
-    path: decodePath(c.req.path),
-    match_path: c.req.path,
-    remote_addr: remoteAddr(c),
-  }
+  const environ = new Environ(c)
   const forwarded = (raw as globalThis.Request & { [ENVIRON]?: ForwardedEnviron })[ENVIRON]
   if (forwarded !== undefined) applyForwarded(environ, forwarded)
   if (raw.method === 'GET' || raw.method === 'HEAD' || !hasBody(raw))
     return new Request(raw, environ, EMPTY_BODY)
-  const mimetype = (raw.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-  return loadBody(c, mimetype, limitsFromConfig(app.config)).then((body) => new Request(raw, environ, body))
+  const mimetype = mediaType(raw.headers.get('content-type'))
+  return loadBody(c, mimetype, limitsFromConfig(app.config)).then(
+    (body) => new Request(raw, environ, body, mimetype),
+  )
 }
 
 const DEFAULT_OPEN = SecureCookieSessionInterface.prototype.open_session

@@ -125,12 +125,18 @@ function readBody(c: Context, mimetype: string, limits: FlaskBodyLimits): Promis
         ? limits.urlencoded
         : undefined
   if (form !== undefined) {
-    return readForm(c, form).then(
-      (form) => ({ bytes: EMPTY_BODY.bytes, fields: form.fields, files: form.files }),
-      failed,
-    )
+    return readForm(c, form).then((form) => new Body(EMPTY_BODY.bytes, form.fields, form.files), failed)
   }
-  return readBytes(c, limits.raw).then((bytes) => ({ bytes, fields: [], files: [] }), failed)
+  return readBytes(c, limits.raw).then((bytes) => new Body(bytes, [], []), failed)
+}
+
+/** A body read for one request (a class: object literals holding request data can be pretenured). */
+class Body implements LoadedBody {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly fields: [string, string][],
+    readonly files: CoreUploadedFile[],
+  ) {}
 }
 
 function failed(error: unknown): LoadedBody {

@@ -24,6 +24,15 @@ export interface RequestEnviron {
 
 const decoder = new TextDecoder()
 
+/** The media type of a Content-Type value: lower-cased, without parameters (`''` when absent). */
+export function mediaType(contentType: string | null): string {
+  if (contentType === null) return ''
+  const semi = contentType.indexOf(';')
+  return (semi === -1 ? contentType : contentType.slice(0, semi)).trim().toLowerCase()
+}
+
+const NOT_PARSED: unique symbol = Symbol('not parsed')
+
 /**
  * Flask's `Request`: read it through the `request` proxy inside a view or hook. Body fields are
  * synchronous because the layer reads the body (within limits) before the view runs.
@@ -46,13 +55,20 @@ export class Request {
   #form?: MultiDict
   #files?: MultiDict<FileStorage>
   #cookies?: MultiDict
-  #json?: { value: unknown }
+  #json: unknown = NOT_PARSED
+  #mimetype: string | undefined
   #accept?: MIMEAccept
 
-  constructor(raw: globalThis.Request, environ: RequestEnviron, body: LoadedBody = EMPTY_BODY) {
+  constructor(
+    raw: globalThis.Request,
+    environ: RequestEnviron,
+    body: LoadedBody = EMPTY_BODY,
+    mimetype?: string,
+  ) {
     this.raw = raw
     this.environ = environ
     this.#body = body
+    this.#mimetype = mimetype
   }
 
   get #parsed(): URL {
@@ -148,7 +164,8 @@ export class Request {
     return this.raw.headers.get('content-type')
   }
   get mimetype(): string {
-    return (this.content_type ?? '').split(';')[0]!.trim().toLowerCase()
+    if (this.#mimetype === undefined) this.#mimetype = mediaType(this.content_type)
+    return this.#mimetype
   }
   get mimetype_params(): Record<string, string> {
     const out: Record<string, string> = {}
@@ -235,21 +252,21 @@ export class Request {
    * The parsed JSON body. Not JSON content → 415 (unless `force`); malformed → 400; with
    * `silent` both give `null` instead.
    */
-  get_json<T = unknown>(options: { force?: boolean; silent?: boolean } = {}): T | null {
-    if (!(options.force || this.is_json)) {
-      if (options.silent) return null
+  get_json<T = unknown>(options?: { force?: boolean; silent?: boolean }): T | null {
+    if (!(options?.force || this.is_json)) {
+      if (options?.silent) return null
       throw new UnsupportedMediaType(
         "Did not attempt to load JSON data because the request Content-Type was not 'application/json'.",
       )
     }
-    if (this.#json !== undefined) return this.#json.value as T
+    if (this.#json !== NOT_PARSED) return this.#json as T
     const text = this.get_data({ as_text: true })
     try {
       const value = JSON.parse(text)
-      this.#json = { value }
+      this.#json = value
       return value as T
     } catch (error) {
-      if (options.silent) return null
+      if (options?.silent) return null
       return this.on_json_loading_failed(error, text) as T
     }
   }
