@@ -1,3 +1,4 @@
+import { BodyError, readBytes } from '@bustapi/core'
 import type { Context } from 'hono'
 import { HTTPException } from '../exceptions.js'
 import { UploadFile } from '../params/upload-file.js'
@@ -18,16 +19,24 @@ export type JsonBody =
 function isJsonType(type: string | undefined, strict: boolean): boolean {
   // FastAPI's strict_content_type (default): a body without a content type is not JSON.
   if (!type) return !strict
+  if (type === 'application/json') return true
   const media = type.split(';', 1)[0]!.trim().toLowerCase()
   return media === 'application/json' || (media.startsWith('application/') && media.endsWith('+json'))
 }
 
-async function readText(c: Context, limit: number): Promise<string> {
-  const length = Number(c.req.header('content-length') ?? '0')
-  if (length > limit) throw new HTTPException(413, 'Request Entity Too Large')
-  const text = await c.req.text()
-  if (text.length > limit) throw new HTTPException(413, 'Request Entity Too Large')
-  return text
+const utf8 = new TextDecoder()
+const LIMITS = { maxBodySize: MAX_BODY }
+
+// Core's reader: on Node it takes the bytes straight from the socket, within the limit.
+function readText(c: Context): Promise<string> {
+  return readBytes(c, LIMITS).then(
+    (bytes) => utf8.decode(bytes),
+    (error) => {
+      if (!(error instanceof BodyError)) throw error
+      if (error.status === 413) throw new HTTPException(413, 'Request Entity Too Large')
+      throw new HTTPException(400, 'There was an error parsing the body')
+    },
+  )
 }
 
 const PY_MESSAGES: Array<[RegExp, string]> = [
@@ -56,7 +65,7 @@ export function parseJson(text: string): { value: unknown } | { error: ErrorItem
  * type (or none, when not `strict`), the raw text otherwise (which then fails model validation).
  */
 export async function readJsonBody(c: Context, strict = true): Promise<JsonBody> {
-  const text = await readText(c, MAX_BODY)
+  const text = await readText(c)
   if (text === '') return { present: false }
   if (!isJsonType(c.req.header('content-type'), strict)) return { present: true, value: text }
   const parsed = parseJson(text)

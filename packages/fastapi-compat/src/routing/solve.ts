@@ -161,13 +161,26 @@ function checkField(field: Field, s: SolveState, input: unknown): MaybePromise<u
       }
     }
   }
-  if (field.kind === 'body') value = laxBody(field.schema, value)
-  return chain(validate(field.schema, value), (result) => {
-    if (result.issues === undefined) return result.value
+  const fail = (issues: readonly StandardSchemaV1.Issue[]) => {
     // pydantic echoes what was received ('150', not 150): the value before coercion.
-    s.errors.push(...issuesToErrors(result.issues, locOf(field, s), input, field.schema))
+    s.errors.push(...issuesToErrors(issues, locOf(field, s), input, field.schema))
     return undefined
-  })
+  }
+  if (field.kind === 'body') {
+    // Most bodies already have the declared types; pydantic's lax conversions ('1' for an int)
+    // are tried only when the value as sent fails, which spares a walk of every valid body.
+    const strict = value
+    return chain(validate(field.schema, strict), (result) => {
+      if (result.issues === undefined) return result.value
+      const lax = laxBody(field.schema, strict)
+      return chain(validate(field.schema, lax), (again) =>
+        again.issues === undefined ? again.value : fail(again.issues),
+      )
+    })
+  }
+  return chain(validate(field.schema, value), (result) =>
+    result.issues === undefined ? result.value : fail(result.issues),
+  )
 }
 
 function isGenerator(value: unknown): value is Exit {
