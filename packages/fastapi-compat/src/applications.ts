@@ -5,6 +5,7 @@ import type { ParamsSpec } from './dependencies/handler-types.js'
 import { createErrorRenderer, type ExceptionHandler, type ExceptionKey } from './exception-handlers.js'
 import { HTTPException } from './exceptions.js'
 import { httpMiddleware, MiddlewareStack } from './middleware/stack.js'
+import { isWebSocketScope } from './middleware/websocket-scope.js'
 import { getOpenAPI } from './openapi/document.js'
 import { installDocs } from './openapi/setup.js'
 import type { Dependency, DependencyTarget, RouteDeclaration } from './params/types.js'
@@ -316,9 +317,7 @@ export class FastAPI extends RouteCollector {
     if (type !== 'http') throw new Error(`Only 'http' middleware exists; got '${type}'.`)
     const mw = httpMiddleware(fn)
     // Starlette runs `http` middleware for HTTP only: a WebSocket handshake passes it by.
-    this.#middleware.add((c, next) =>
-      c.req.raw.headers.get('upgrade')?.toLowerCase() === 'websocket' ? next() : mw(c, next),
-    )
+    this.#middleware.add((c, next) => (isWebSocketScope(c) ? next() : mw(c, next)))
     this.#wrap()
     return this
   }

@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono'
+import { isWebSocketScope } from './websocket-scope.js'
 
 /** Options of `CORSMiddleware`, with Starlette's names and defaults. */
 export interface CORSOptions {
@@ -90,6 +91,7 @@ export class CORSMiddleware {
     this.#allowHeaders = new Set(allowed.map((h) => h.toLowerCase()))
 
     this.handler = async (c, next) => {
+      if (isWebSocketScope(c)) return next()
       const origin = c.req.header('origin')
       if (origin === undefined) return next()
       if (c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined) {

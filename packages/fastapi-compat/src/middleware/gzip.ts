@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import { compress } from 'hono/compress'
 import { isStreamed } from '../dependencies/after-response.js'
+import { isWebSocketScope } from './websocket-scope.js'
 
 /** Options of `GZipMiddleware`, with Starlette's names and defaults. */
 export interface GZipOptions {
@@ -44,6 +45,7 @@ export class GZipMiddleware {
       contentTypeFilter: (type) => !type.startsWith(EXCLUDED),
     })
     this.handler = async (c, next) => {
+      if (isWebSocketScope(c)) return next()
       let buffered = false
       const inner = async () => {
         await next()
