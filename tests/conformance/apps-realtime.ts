@@ -1,5 +1,6 @@
 import { bindings, waitUntil } from '@bustapi/adapters/workers'
 import { type App, eventStream, HTTPException, iterableToStream, WebSocketDisconnect } from '@bustapi/core'
+import { addPlatformRoutes } from './apps-platform.js'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -33,6 +34,7 @@ export function addRealtimeRoutes(app: App): void {
     seen.set(id, entry)
   }
   app.get('/seen/:id', (c) => c.json(seen.get(c.req.param('id')) ?? {}))
+  addPlatformRoutes(app, record)
 
   // Streaming
   app.get('/stream/chunks', () => {

@@ -21,6 +21,13 @@ export {
   UploadedFile,
 } from './body/index.js'
 export {
+  CLIENT_ADDRESS,
+  type ClientAddress,
+  type ClientAddressSource,
+  clientAddress,
+  toClientAddress,
+} from './client-address.js'
+export {
   createRequestContext,
   getContext,
   type RequestContext,

@@ -1,4 +1,4 @@
-import { getCookie, type WebSocketConnection, WebSocketDisconnect } from '@bustapi/core'
+import { clientAddress, getCookie, type WebSocketConnection, WebSocketDisconnect } from '@bustapi/core'
 import type { Context } from 'hono'
 import type { TestSink } from './test-sink.js'
 
@@ -26,7 +26,6 @@ export interface Address {
 }
 
 interface NodeEnv {
-  incoming?: { socket?: { remoteAddress?: string; remotePort?: number } }
   client?: Address
 }
 
@@ -87,9 +86,8 @@ export class WebSocket {
   get client(): Address | null {
     const env = this.c.env as NodeEnv | undefined
     if (env?.client) return env.client
-    const socket = env?.incoming?.socket
-    if (socket?.remoteAddress) return { host: socket.remoteAddress, port: socket.remotePort ?? 0 }
-    return null
+    const peer = clientAddress(this.c)
+    return peer === undefined ? null : { host: peer.address, port: peer.port ?? 0 }
   }
   /** The subprotocols the client offered, in its order of preference. */
   get subprotocols(): string[] {

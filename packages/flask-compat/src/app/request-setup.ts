@@ -1,4 +1,4 @@
-import type { Context } from '@bustapi/core'
+import { type Context, clientAddress } from '@bustapi/core'
 import { EMPTY_BODY, hasBody, limitsFromConfig, loadBody } from '../internal/body.js'
 import type { FlaskState } from '../internal/state.js'
 import { SecureCookieSession, SecureCookieSessionInterface } from '../sessions/index.js'
@@ -14,20 +14,11 @@ function decodePath(path: string): string {
   }
 }
 
-interface RuntimeEnv {
-  incoming?: { socket?: { remoteAddress?: string } }
-  requestIP?: (request: globalThis.Request) => { address?: string } | null
-  remote_addr?: string
-}
-
-/** The client address the runtime gives (Node's socket, Bun's `requestIP`, the test client's value). */
+/** The client address: the test client's `remote_addr`, else the runtime's peer (core's `clientAddress`). */
 function remoteAddr(c: Context): string | null {
-  const env = c.env as RuntimeEnv | undefined
-  if (env === undefined || env === null) return null
-  if (env.remote_addr !== undefined) return env.remote_addr
-  if (env.incoming?.socket?.remoteAddress) return env.incoming.socket.remoteAddress
-  if (typeof env.requestIP === 'function') return env.requestIP(c.req.raw)?.address ?? null
-  return null
+  const given = (c.env as { remote_addr?: string } | undefined)?.remote_addr
+  if (given !== undefined) return given
+  return clientAddress(c)?.address ?? null
 }
 
 // What middleware (ProxyFix, DispatcherMiddleware) attach to the Request under a registered
