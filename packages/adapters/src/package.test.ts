@@ -14,7 +14,7 @@ describe('@bustapi/adapters subpaths', () => {
     }).toEqual({
       '.': ['detectRuntime', 'run'],
       './bun': ['bunFileSource', 'serve'],
-      './deno': ['denoFileSource', 'serve'],
+      './deno': ['denoFileSource', 'denoHandler', 'serve'],
       './workers': ['assets', 'assetsFileSource', 'assetsSource', 'bindings', 'waitUntil', 'worker'],
     })
   })

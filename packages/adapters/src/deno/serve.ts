@@ -2,6 +2,7 @@ import { FILE_SOURCE } from '@bustapi/core'
 import type { ServableApp, ServerInfo } from '../server-info.js'
 import { onShutdownSignal } from '../signals.js'
 import { denoFileSource } from './file-source.js'
+import { delivered, failed, watchDelivery } from './request-signal.js'
 
 /** Options of the Deno adapter's `serve()`. */
 export interface DenoServeOptions {
@@ -31,6 +32,39 @@ interface DenoGlobal {
 }
 
 /**
+ * The handler `Deno.serve` calls: the app with Deno's connection info as `env` (carrying the file
+ * source for `serveStatic`), and `request.signal` aborting only when the client goes away (see
+ * `watchDelivery`). What `deno serve` needs too: `export default { fetch: denoHandler(app) }`.
+ *
+ * @example
+ * Deno.serve({ port: 8000, hostname: '127.0.0.1' }, denoHandler(app))
+ */
+export function denoHandler(
+  app: ServableApp,
+): (request: Request, info: object) => Response | Promise<Response> {
+  return (request, info) => {
+    ;(info as { [FILE_SOURCE]?: unknown })[FILE_SOURCE] = denoFileSource
+    watchDelivery(request)
+    let result: Response | Promise<Response>
+    try {
+      result = app.fetch(request, info)
+    } catch (error) {
+      failed(request)
+      throw error
+    }
+    // A synchronous answer stays synchronous: Deno has a faster path for it.
+    if (result instanceof Response) return delivered(request, result)
+    return result.then(
+      (response) => delivered(request, response),
+      (error: unknown) => {
+        failed(request)
+        throw error
+      },
+    )
+  }
+}
+
+/**
  * Serves an app with `Deno.serve`. WebSockets go through `Deno.upgradeWebSocket`, which core finds
  * by itself; the app's `env` is Deno's connection info (so `hono/deno`'s `getConnInfo` works).
  *
@@ -45,11 +79,7 @@ export async function serve(app: ServableApp, options: DenoServeOptions = {}): P
   const hostname = options.hostname ?? Deno.env.get('HOST') ?? '127.0.0.1'
   const port = options.port ?? Number(Deno.env.get('PORT') ?? 8000)
   await app.startup?.()
-  const server = Deno.serve({ port, hostname, onListen: () => {} }, (request, info) => {
-    // `serveStatic` finds its file source on env, which is Deno's connection info.
-    ;(info as { [FILE_SOURCE]?: unknown })[FILE_SOURCE] = denoFileSource
-    return app.fetch(request, info)
-  })
+  const server = Deno.serve({ port, hostname, onListen: () => {} }, denoHandler(app))
   let closing: Promise<void> | undefined
   const close = () =>
     (closing ??= (async () => {
