@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
+import type { AsyncLocalStorage } from 'node:async_hooks'
 import type { Context } from 'hono'
 
 /**
@@ -10,7 +10,39 @@ export interface RequestContext {
   readonly state: Record<string | symbol, unknown>
 }
 
-const storage = new AsyncLocalStorage<RequestContext>()
+/** What a user sees when the runtime has no AsyncLocalStorage (a Worker without its flag). */
+const MISSING_ALS =
+  'BustAPI needs the nodejs_als or nodejs_compat compatibility flag: add compatibility_flags = ["nodejs_als"] ' +
+  'to wrangler.toml (request context runs on AsyncLocalStorage from node:async_hooks, which this runtime does not provide).'
+
+type AsyncHooks = { AsyncLocalStorage: typeof AsyncLocalStorage }
+
+/**
+ * The request store. Obtained without a static `import` so that a runtime lacking node:async_hooks
+ * (a Worker without `nodejs_als`/`nodejs_compat`) still loads core and reports what to do, instead
+ * of failing to link before any of our code runs. Node, Bun, Deno and Workers with `nodejs_compat`
+ * hand it over synchronously through `process.getBuiltinModule`; Workers with only `nodejs_als`
+ * (which have no `process`) through a dynamic import started here, settled before the first request.
+ */
+let storage: AsyncLocalStorage<RequestContext> | undefined
+let storageError: string | undefined
+{
+  const process = (globalThis as { process?: { getBuiltinModule?(id: string): unknown } }).process
+  const hooks = process?.getBuiltinModule?.('node:async_hooks') as AsyncHooks | undefined
+  if (hooks !== undefined) storage = new hooks.AsyncLocalStorage()
+  else {
+    storageError = 'BustAPI is still loading AsyncLocalStorage from node:async_hooks; retry the request.'
+    import('node:async_hooks').then(
+      (loaded: AsyncHooks) => {
+        storage = new loaded.AsyncLocalStorage()
+        storageError = undefined
+      },
+      () => {
+        storageError = MISSING_ALS
+      },
+    )
+  }
+}
 
 /**
  * The context of the code running right now, set only for the length of a synchronous call.
@@ -30,6 +62,7 @@ export function runWithContext<T>(store: RequestContext, fn: () => T): T {
   const outer = active
   active = store
   try {
+    if (storage === undefined) throw new Error(storageError)
     return storage.run(store, fn)
   } finally {
     active = outer
@@ -66,7 +99,7 @@ export function createRequestContext(c: Context<any>): RequestContext {
  * const { c } = getContext()
  */
 export function getContext(): RequestContext {
-  const store = active ?? storage.getStore()
+  const store = active ?? storage?.getStore()
   if (store === undefined) {
     throw new Error(
       'Working outside of request context. This code needs an active request: call it from a ' +
@@ -78,5 +111,5 @@ export function getContext(): RequestContext {
 
 /** The current request context, or `undefined` outside of a request. */
 export function tryGetContext(): RequestContext | undefined {
-  return active ?? storage.getStore()
+  return active ?? storage?.getStore()
 }
