@@ -1,11 +1,11 @@
 import { waitUntil } from '@bustapi/adapters/workers'
-import { type App, clientAddress } from '@bustapi/core'
+import { type App, clientAddress, WebSocketDisconnect } from '@bustapi/core'
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /**
- * Routes of the runtime-normalisation cases: the client's address, and what `request.signal` says
- * once a response is complete. What happens after a response is recorded and read back over HTTP.
+ * Routes of the runtime-normalisation cases: the client's address, what `request.signal` says
+ * once a response is complete, and a WebSocket handler that does not read. What happens after a response is recorded and read back over HTTP.
  *
  * @example
  * addPlatformRoutes(app, record)
@@ -24,4 +24,20 @@ export function addPlatformRoutes(app: App, record: (id: string, key: string, va
     )
     return c.text('done')
   })
+
+  // A handler that reads nothing for a while: what the peer sends meanwhile waits in its queue.
+  app.websocket(
+    '/ws/unread',
+    async (ws) => {
+      await ws.accept()
+      ws.sendText('ready')
+      await sleep(1_000)
+      try {
+        for (;;) await ws.receive()
+      } catch (error) {
+        if (!(error instanceof WebSocketDisconnect)) throw error
+      }
+    },
+    { maxQueuedMessages: 8 },
+  )
 }

@@ -79,6 +79,7 @@ export {
   WebSocketConnection,
   WebSocketDisconnect,
   type WebSocketHandler,
+  type WebSocketLimits,
   type WebSocketListener,
   type WebSocketMessage,
   type WebSocketOptions,

@@ -97,4 +97,16 @@ export const websockets = defineCases('websockets', [
       expect(await (await t.fetch('/alive')).text()).toBe('alive')
     },
   },
+  {
+    name: 'a peer sending more than the handler reads is closed with 1008 and the server stays up',
+    async run(t) {
+      const ws = await t.connect('/ws/unread')
+      expect(await ws.receive()).toBe('ready')
+      // One more than the route's bound of 8, and no more: Deno drops a connection (1006 at the
+      // client) when messages keep arriving after its close frame.
+      for (let i = 0; i < 9; i++) ws.send(`message ${i}`)
+      expect(await ws.closed).toEqual({ code: 1008, reason: 'Too many unread messages' })
+      expect(await (await t.fetch('/alive')).text()).toBe('alive')
+    },
+  },
 ])

@@ -29,6 +29,43 @@ describe('WebSockets on the Node adapter', () => {
     expect(await seen).toBeInstanceOf(WebSocketDisconnect)
   })
 
+  it('closes a flooding client with 1008 once unread messages pass the bound, and keeps serving', async () => {
+    let release!: () => void
+    const reading = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    let disconnected!: (error: unknown) => void
+    const seen = new Promise((resolve) => {
+      disconnected = resolve
+    })
+    const app = new App().websocket('/slow', async (ws) => {
+      await ws.accept()
+      await reading
+      try {
+        for (;;) await ws.receive()
+      } catch (error) {
+        disconnected(error)
+      }
+    })
+    app.get('/alive', (c) => c.text('alive'))
+    const handle = await serve(app, { port: 0, handleSignals: false })
+    try {
+      const ws = await open(handle.url, '/slow')
+      const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+        ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+      )
+      // 4 MiB in 64 KiB messages against the default 1 MiB of unread messages.
+      const chunk = new Uint8Array(64 * 1024)
+      for (let i = 0; i < 64 && ws.readyState === WebSocket.OPEN; i++) ws.send(chunk)
+      expect(await closed).toEqual({ code: 1008, reason: 'Too many unread messages' })
+      release()
+      expect(await seen).toMatchObject({ code: 1008 })
+      expect(await (await fetch(`${handle.url}/alive`)).text()).toBe('alive')
+    } finally {
+      await handle.close()
+    }
+  })
+
   it('writes the app refusal to the socket with its status and headers', async () => {
     const app = new App()
     app.use(async (c, next) => {

@@ -19,6 +19,19 @@ export interface AcceptOptions {
   headers?: HeadersInit
 }
 
+/** How much a connection holds for a handler that is not reading. */
+export interface WebSocketLimits {
+  /** The largest message accepted, in bytes; a bigger one closes the connection with 1009. */
+  maxMessageSize: number
+  /** Received messages waiting for a `receive()`; one more closes with 1008. Default 1024. */
+  maxQueuedMessages?: number
+  /**
+   * Bytes of received messages waiting for a `receive()` (text counted in UTF-16 units); more
+   * closes with 1008. Default 1 MiB, or `maxMessageSize` when that is larger.
+   */
+  maxQueuedBytes?: number
+}
+
 type Waiter = { resolve(message: WebSocketMessage): void; reject(error: unknown): void }
 
 /**
@@ -44,20 +57,32 @@ export class WebSocketConnection {
   readonly headers: Headers
   /** The largest message accepted, in bytes; a bigger one closes the connection with 1009. */
   readonly maxMessageSize: number
+  /** Unread messages held at most; one more closes the connection with 1008. */
+  readonly maxQueuedMessages: number
+  /** Bytes of unread messages held at most; more closes the connection with 1008. */
+  readonly maxQueuedBytes: number
   readonly #decide: (decision: HandshakeDecision) => void
   readonly #queue: WebSocketMessage[] = []
   readonly #waiters: Waiter[] = []
+  #queuedBytes = 0
   #state: WebSocketState = 'connecting'
   #transport: WebSocketTransport | undefined
   #closed: WebSocketDisconnect | undefined
   #opened: { promise: Promise<void>; resolve(): void; reject(error: unknown): void } | undefined
 
   /** Built by the route handler; `decide` receives the handler's `accept()` or early `close()`. */
-  constructor(request: Request, maxMessageSize: number, decide: (decision: HandshakeDecision) => void) {
+  constructor(
+    request: Request,
+    limits: WebSocketLimits | number,
+    decide: (decision: HandshakeDecision) => void,
+  ) {
+    const given = typeof limits === 'number' ? { maxMessageSize: limits } : limits
     this.request = request
     this.url = new URL(request.url)
     this.headers = new Headers(request.headers)
-    this.maxMessageSize = maxMessageSize
+    this.maxMessageSize = given.maxMessageSize
+    this.maxQueuedMessages = given.maxQueuedMessages ?? 1024
+    this.maxQueuedBytes = given.maxQueuedBytes ?? Math.max(1024 * 1024, given.maxMessageSize)
     this.#decide = decide
   }
 
@@ -99,7 +124,10 @@ export class WebSocketConnection {
   /** The next message, text or bytes. @throws WebSocketDisconnect once the peer has gone. */
   receive(): Promise<WebSocketMessage> {
     const next = this.#queue.shift()
-    if (next !== undefined) return Promise.resolve(next)
+    if (next !== undefined) {
+      this.#queuedBytes -= queuedSize(next)
+      return Promise.resolve(next)
+    }
     if (this.#closed !== undefined) return Promise.reject(this.#closed)
     if (this.#state === 'connecting') return Promise.reject(new Error('Call accept() before receiving.'))
     return new Promise((resolve, reject) => this.#waiters.push({ resolve, reject }))
@@ -179,8 +207,15 @@ export class WebSocketConnection {
         return
       }
       const waiter = this.#waiters.shift()
-      if (waiter !== undefined) waiter.resolve(data)
-      else this.#queue.push(data)
+      if (waiter !== undefined) return waiter.resolve(data)
+      // A peer that sends faster than the handler reads is cut off rather than held in memory.
+      const size = queuedSize(data)
+      if (this.#queue.length >= this.maxQueuedMessages || this.#queuedBytes + size > this.maxQueuedBytes) {
+        this.close(1008, 'Too many unread messages')
+        return
+      }
+      this.#queuedBytes += size
+      this.#queue.push(data)
     },
     close: (code, reason) => this.#finish(code, reason),
   }
@@ -192,6 +227,11 @@ export class WebSocketConnection {
     this.#opened?.reject(this.#closed)
     for (const waiter of this.#waiters.splice(0)) waiter.reject(this.#closed)
   }
+}
+
+/** What a queued message counts for: bytes, or UTF-16 units of text (measured without encoding). */
+function queuedSize(data: WebSocketMessage): number {
+  return typeof data === 'string' ? data.length : data.byteLength
 }
 
 /** Byte size of a message; text is measured exactly only when it might be over the limit. */

@@ -1,4 +1,9 @@
-export { type AcceptOptions, WebSocketConnection, type WebSocketState } from './connection.js'
+export {
+  type AcceptOptions,
+  WebSocketConnection,
+  type WebSocketLimits,
+  type WebSocketState,
+} from './connection.js'
 export { WebSocketDisconnect } from './disconnect.js'
 export { createWebSocketHandler, type WebSocketHandler, type WebSocketOptions } from './route.js'
 export { type ConnectOptions, connectWebSocket, type TestWebSocket, WebSocketRefused } from './test-client.js'

@@ -9,6 +9,10 @@ export type WebSocketHandler = (ws: WebSocketConnection, c: Context<any>) => unk
 export interface WebSocketOptions {
   /** The largest message accepted, in bytes; a bigger one closes with 1009. Default 1 MiB. */
   maxMessageSize?: number
+  /** Received messages the handler has not read yet, at most; one more closes with 1008. Default 1024. */
+  maxQueuedMessages?: number
+  /** Bytes of received, unread messages at most; more closes with 1008. Default 1 MiB (or maxMessageSize). */
+  maxQueuedBytes?: number
   /** Where errors thrown after `accept()` go (the connection is closed with 1011). */
   reportError?: (error: unknown, c: Context<any>) => void
 }
@@ -25,7 +29,11 @@ type Outcome = HandshakeDecision | { kind: 'returned' } | { kind: 'threw'; error
  * app.get('/echo', createWebSocketHandler(async (ws) => { await ws.accept(); ws.send(await ws.receive()) }))
  */
 export function createWebSocketHandler(handler: WebSocketHandler, options: WebSocketOptions = {}): Handler {
-  const maxMessageSize = options.maxMessageSize ?? 1024 * 1024
+  const limits = {
+    maxMessageSize: options.maxMessageSize ?? 1024 * 1024,
+    ...(options.maxQueuedMessages === undefined ? {} : { maxQueuedMessages: options.maxQueuedMessages }),
+    ...(options.maxQueuedBytes === undefined ? {} : { maxQueuedBytes: options.maxQueuedBytes }),
+  }
   const report = options.reportError ?? ((error: unknown) => console.error('[bustapi] websocket:', error))
   return async (c) => {
     if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
@@ -39,7 +47,7 @@ export function createWebSocketHandler(handler: WebSocketHandler, options: WebSo
     const decided = new Promise<HandshakeDecision>((resolve) => {
       decide = resolve
     })
-    const ws = new WebSocketConnection(c.req.raw, maxMessageSize, decide)
+    const ws = new WebSocketConnection(c.req.raw, limits, decide)
     const running = Promise.resolve()
       .then(() => handler(ws, c))
       .then(

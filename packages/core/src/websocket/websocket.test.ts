@@ -83,6 +83,54 @@ describe('app.websocket', () => {
     expect(await seen).toMatchObject({ code: 1009 })
   })
 
+  it('closes with 1008 when a peer sends more than maxQueuedMessages the handler has not read', async () => {
+    let release!: () => void
+    const reading = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    let seen!: Promise<unknown>
+    const app = new App().websocket(
+      '/slow',
+      async (ws) => {
+        await ws.accept()
+        await reading
+        seen = (async () => {
+          for (;;) await ws.receive()
+        })().catch((error: unknown) => error)
+        await seen
+      },
+      { maxQueuedMessages: 3 },
+    )
+    const ws = await connectWebSocket(app, '/slow')
+    for (let i = 0; i < 4; i++) ws.send(`m${i}`)
+    expect(await ws.closed).toMatchObject({ code: 1008, reason: 'Too many unread messages' })
+    release()
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(await seen).toMatchObject({ code: 1008 })
+  })
+
+  it('closes with 1008 past maxQueuedBytes of unread messages, and not before', async () => {
+    const app = new App().websocket(
+      '/bytes',
+      async (ws) => {
+        await ws.accept()
+        await new Promise(() => {})
+      },
+      { maxQueuedBytes: 10 },
+    )
+    const ws = await connectWebSocket(app, '/bytes')
+    ws.send('12345')
+    ws.send(new Uint8Array(5))
+    let closed = false
+    void ws.closed.then(() => {
+      closed = true
+    })
+    await Promise.resolve()
+    expect(closed).toBe(false)
+    ws.send('x')
+    expect((await ws.closed).code).toBe(1008)
+  })
+
   it('closes with 1011 when the handler fails after accept, and reports the error', async () => {
     const reported: unknown[] = []
     const app = new App({ reportError: (error) => reported.push(error) }).websocket('/fail', async (ws) => {
