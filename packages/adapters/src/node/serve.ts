@@ -13,7 +13,8 @@ const SIGNALS = ['SIGTERM', 'SIGINT'] as const
 /**
  * Serves an app on Node: runs its startup hooks, listens, and shuts down gracefully on SIGTERM or
  * SIGINT, on `signal` abort or on `handle.close()` — new connections are refused, requests in flight
- * finish (up to `gracefulTimeoutMs`), then the app's shutdown hooks run. Never calls `process.exit`.
+ * finish and open WebSockets are closed with 1001 and their handlers' cleanup awaited (both up to
+ * `gracefulTimeoutMs`), then the app's shutdown hooks run. Never calls `process.exit`.
  *
  * @example
  * const { url } = await serve(app, { port: 8000 })
@@ -62,9 +63,13 @@ export async function serve(app: FetchApp, options: ServeOptions = {}): Promise<
     closing ??= (async () => {
       draining = true
       sockets.closeAll()
-      forceNow = () => server.closeAllConnections()
+      forceNow = () => {
+        server.closeAllConnections()
+        sockets.terminateAll()
+      }
       try {
-        await drainServer(server, gracefulTimeoutMs)
+        // WebSocket handlers get the same time as requests to run their cleanup after the 1001.
+        await Promise.all([drainServer(server, gracefulTimeoutMs), sockets.handlersDone(gracefulTimeoutMs)])
       } finally {
         detach()
       }

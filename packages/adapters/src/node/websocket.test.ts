@@ -29,6 +29,54 @@ describe('WebSockets on the Node adapter', () => {
     expect(await seen).toBeInstanceOf(WebSocketDisconnect)
   })
 
+  it("on shutdown closes sockets with 1001, waits for their handlers' cleanup, then runs the shutdown hooks", async () => {
+    const events: string[] = []
+    const app = new App().websocket('/hold', async (ws) => {
+      await ws.accept()
+      try {
+        await ws.receive()
+      } catch (error) {
+        events.push(`handler saw ${(error as WebSocketDisconnect).code}`)
+      } finally {
+        await new Promise((resolve) => setTimeout(resolve, 150))
+        events.push('handler cleanup done')
+      }
+    })
+    app.onShutdown(() => void events.push('app shutdown'))
+    const handle = await serve(app, { port: 0, handleSignals: false, gracefulTimeoutMs: 2_000 })
+    const clients = await Promise.all([open(handle.url, '/hold'), open(handle.url, '/hold')])
+    const codes = clients.map((ws) => new Promise<number>((resolve) => ws.once('close', resolve)))
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await handle.close()
+    expect(await Promise.all(codes)).toEqual([1001, 1001])
+    expect(events).toEqual([
+      'handler saw 1001',
+      'handler saw 1001',
+      'handler cleanup done',
+      'handler cleanup done',
+      'app shutdown',
+    ])
+  })
+
+  it('cuts a handler that outlives gracefulTimeoutMs after the 1001, then runs the shutdown hooks', async () => {
+    const events: string[] = []
+    const app = new App().websocket('/stubborn', async (ws) => {
+      await ws.accept()
+      // Ignores the disconnect and keeps going well past the drain.
+      await ws.receive().catch(() => {})
+      await new Promise((resolve) => setTimeout(resolve, 1_000))
+      events.push('handler finished late')
+    })
+    app.onShutdown(() => void events.push('app shutdown'))
+    const handle = await serve(app, { port: 0, handleSignals: false, gracefulTimeoutMs: 200 })
+    const ws = await open(handle.url, '/stubborn')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const started = performance.now()
+    await handle.close()
+    expect(performance.now() - started).toBeLessThan(800)
+    expect(events).toEqual(['app shutdown'])
+  })
+
   it('closes a flooding client with 1008 once unread messages pass the bound, and keeps serving', async () => {
     let release!: () => void
     const reading = new Promise<void>((resolve) => {

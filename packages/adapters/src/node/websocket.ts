@@ -8,6 +8,13 @@ import type { FetchApp } from './handler.js'
 export interface NodeWebSockets {
   /** Sends every open socket a close frame (1001, going away). */
   closeAll(): void
+  /**
+   * Resolves once every accepted socket's handler has returned (its cleanup done); after
+   * `timeoutMs` the sockets still open are cut (their handlers see 1006) and it resolves.
+   */
+  handlersDone(timeoutMs: number): Promise<void>
+  /** Cuts every socket at once (the drain was cut short). */
+  terminateAll(): void
 }
 
 /**
@@ -24,6 +31,8 @@ export function attachWebSockets(
   options: { maxPayload?: number; heartbeatMs?: number } = {},
 ): NodeWebSockets {
   const accepted = new WeakMap<IncomingMessage, WebSocketUpgrade>()
+  // Handlers still running, so that a graceful shutdown waits for their cleanup.
+  const running = new Set<Promise<void>>()
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: options.maxPayload ?? 16 * 1024 * 1024,
@@ -57,6 +66,11 @@ export function attachWebSockets(
     const { listener } = upgrade
     if (socket.destroyed) return listener.close(1006, '')
     accepted.set(incoming, upgrade)
+    if (upgrade.done !== undefined) {
+      const done = upgrade.done.catch(() => {})
+      running.add(done)
+      void done.then(() => running.delete(done))
+    }
     wss.handleUpgrade(incoming, socket, head, (ws) => {
       wss.emit('connection', ws, incoming)
       bind(ws, listener)
@@ -87,10 +101,24 @@ export function attachWebSockets(
     wss.close()
   })
 
+  const terminateAll = () => {
+    for (const ws of wss.clients) ws.terminate()
+  }
   return {
     closeAll() {
       for (const ws of wss.clients) ws.close(1001, 'Server shutting down')
     },
+    async handlersDone(timeoutMs) {
+      if (running.size === 0) return
+      let timer: NodeJS.Timeout | undefined
+      const deadline = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs)
+      })
+      await Promise.race([Promise.all(running), deadline])
+      clearTimeout(timer)
+      if (running.size > 0) terminateAll()
+    },
+    terminateAll,
   }
 }
 

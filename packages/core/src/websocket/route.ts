@@ -58,13 +58,13 @@ export function createWebSocketHandler(handler: WebSocketHandler, options: WebSo
     if (first.kind === 'threw') throw first.error
     if (first.kind !== 'accept') return c.text('Forbidden', 403)
     // The handler goes on after the 101: close once it returns, with 1011 if it failed.
-    void running.then((end) => {
+    const done = running.then((end) => {
       if (end.kind === 'threw' && !(end.error instanceof WebSocketDisconnect)) {
         report(end.error, c)
         ws.close(1011, 'Internal Error')
       } else ws.close(1000)
     })
     const { kind: _, ...upgradeFields } = first
-    return upgrade({ request: c.req.raw, ...upgradeFields })
+    return upgrade({ request: c.req.raw, ...upgradeFields, done })
   }
 }

@@ -28,6 +28,11 @@ export interface WebSocketUpgrade {
   /** Extra response headers for the 101 answer (cookies, for instance). */
   headers?: Headers
   listener: WebSocketListener
+  /**
+   * Settles once the handler has returned, its cleanup (`finally`) done. A server that shuts down
+   * gracefully waits for it after closing the socket with 1001, before the app's shutdown hooks.
+   */
+  done?: Promise<void>
 }
 
 /**
