@@ -70,10 +70,12 @@ describe('WebSockets on the Node adapter', () => {
     app.onShutdown(() => void events.push('app shutdown'))
     const handle = await serve(app, { port: 0, handleSignals: false, gracefulTimeoutMs: 200 })
     const ws = await open(handle.url, '/stubborn')
+    const closed = new Promise<number>((resolve) => ws.once('close', resolve))
     await new Promise((resolve) => setTimeout(resolve, 50))
     const started = performance.now()
     await handle.close()
     expect(performance.now() - started).toBeLessThan(800)
+    expect(await closed).toBe(1001)
     expect(events).toEqual(['app shutdown'])
   })
 
