@@ -13,7 +13,7 @@ describe('@bustapi/adapters subpaths', () => {
       './workers': Object.keys(workers).sort(),
     }).toEqual({
       '.': ['detectRuntime', 'run'],
-      './bun': ['bunFileSource', 'serve'],
+      './bun': ['bunApp', 'bunFileSource', 'serve'],
       './deno': ['denoFileSource', 'denoHandler', 'serve'],
       './workers': ['assets', 'assetsFileSource', 'assetsSource', 'bindings', 'waitUntil', 'worker'],
     })

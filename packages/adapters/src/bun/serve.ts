@@ -1,7 +1,6 @@
-import { FILE_SOURCE, WEBSOCKET_UPGRADE, type WebSocketListener, type WebSocketUpgrade } from '@bustapi/core'
 import type { ServableApp, ServerInfo } from '../server-info.js'
 import { onShutdownSignal } from '../signals.js'
-import { bunFileSource } from './file-source.js'
+import { type BunServer, bunWebSocket, equipBunServer } from './app.js'
 
 /** Options of the Bun adapter's `serve()`. */
 export interface BunServeOptions {
@@ -22,17 +21,6 @@ export interface BunServeOptions {
   onListen?: (info: ServerInfo) => void
 }
 
-/** The slice of Bun's API this adapter uses (kept local so Node's types need no bun-types). */
-interface BunSocket {
-  data: { listener: WebSocketListener }
-  send(data: string | Uint8Array): number
-  close(code?: number, reason?: string): void
-}
-interface BunServer {
-  port: number
-  upgrade(request: Request, options: { data: unknown; headers?: HeadersInit }): boolean
-  stop(closeActiveConnections?: boolean): Promise<void>
-}
 interface BunGlobal {
   serve(options: Record<string, unknown>): BunServer
 }
@@ -58,35 +46,10 @@ export async function serve(app: ServableApp, options: BunServeOptions = {}): Pr
     reusePort: options.reusePort ?? false,
     ...(options.idleTimeout === undefined ? {} : { idleTimeout: options.idleTimeout }),
     fetch: (request: Request, env: BunServer) => app.fetch(request, env),
-    websocket: {
-      maxPayloadLength: options.maxWebSocketPayload ?? 16 * 1024 * 1024,
-      open(ws: BunSocket) {
-        ws.data.listener.open({
-          send: (data) => void ws.send(data),
-          close: (code, reason) =>
-            code === undefined || code === 1005 || code === 1006 ? ws.close() : ws.close(code, reason),
-        })
-      },
-      message(ws: BunSocket, message: string | Uint8Array) {
-        ws.data.listener.message(typeof message === 'string' ? message : new Uint8Array(message))
-      },
-      close(ws: BunSocket, code: number, reason: string) {
-        ws.data.listener.close(code, reason)
-      },
-    },
+    websocket: bunWebSocket(options.maxWebSocketPayload),
   })
   // Core finds the file source and the upgrader on `env`, which is the server itself.
-  Object.defineProperty(server, FILE_SOURCE, { value: bunFileSource })
-  Object.defineProperty(server, WEBSOCKET_UPGRADE, {
-    value: (upgrade: WebSocketUpgrade) => {
-      const headers = new Headers(upgrade.headers)
-      if (upgrade.protocol !== undefined) headers.set('sec-websocket-protocol', upgrade.protocol)
-      const ok = server.upgrade(upgrade.request, { data: { listener: upgrade.listener }, headers })
-      if (!ok) upgrade.listener.close(1006, '')
-      // Bun ignores what fetch returns once it has taken the socket over.
-      return new Response(null, { status: ok ? 200 : 400 })
-    },
-  })
+  equipBunServer(server)
 
   let resolveClosed!: () => void
   const closed = new Promise<void>((resolve) => {
