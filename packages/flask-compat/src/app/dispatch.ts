@@ -6,12 +6,12 @@ import type { FlaskState } from '../internal/state.js'
 import { environOf } from '../middleware/environ.js'
 import { RequestRedirect } from '../routing/map.js'
 import type { Rule } from '../routing/rule.js'
-import { Request } from '../wrappers/request.js'
+import type { Request } from '../wrappers/request.js'
 import { Response } from '../wrappers/response.js'
 import { findErrorHandler, normalizeError } from './errors.js'
 import type { Flask } from './flask.js'
 import { toResponse } from './make-response.js'
-import { buildRequest, openSession } from './request-setup.js'
+import { openSession, withRequest } from './request-setup.js'
 
 /**
  * Handles one request the Flask way (`wsgi_app`): request context, session, hooks, the view,
@@ -24,9 +24,7 @@ export function handleRequest(
   view_args: Record<string, unknown> | null,
   routing_exception: Error | null,
 ): Promise<globalThis.Response> | globalThis.Response {
-  const built = buildRequest(app, c)
-  if (built instanceof Request) return start(app, c, built, rule, view_args, routing_exception)
-  return built.then((request) => start(app, c, request, rule, view_args, routing_exception))
+  return withRequest(app, c, (request) => start(app, c, request, rule, view_args, routing_exception))
 }
 
 function start(

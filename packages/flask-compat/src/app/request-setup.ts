@@ -62,18 +62,30 @@ class Environ implements RequestEnviron {
   }
 }
 
-/** Builds Flask's request for a core context: environ, then the body (within limits; async only then). */
-export function buildRequest(app: Flask, c: Context): Request | Promise<Request> {
+/**
+ * Builds Flask's request for a core context (environ, then the body within limits) and hands it to
+ * `use`: at once when there is no body, else in the one promise step that delivers the body.
+ */
+export function withRequest<R>(
+  app: Flask,
+  c: Context,
+  use: (request: Request) => R | Promise<R>,
+): R | Promise<R> {
   const raw = c.req.raw
   const environ = new Environ(c)
   const forwarded = (raw as globalThis.Request & { [ENVIRON]?: ForwardedEnviron })[ENVIRON]
   if (forwarded !== undefined) applyForwarded(environ, forwarded)
   if (raw.method === 'GET' || raw.method === 'HEAD' || !hasBody(raw))
-    return new Request(raw, environ, EMPTY_BODY)
+    return use(new Request(raw, environ, EMPTY_BODY))
   const mimetype = mediaType(raw.headers.get('content-type'))
-  return loadBody(c, mimetype, limitsFromConfig(app.config)).then(
-    (body) => new Request(raw, environ, body, mimetype),
+  return loadBody(c, mimetype, limitsFromConfig(app.config), (body) =>
+    use(new Request(raw, environ, body, mimetype)),
   )
+}
+
+/** Flask's request for a core context, once its body is read. */
+export function buildRequest(app: Flask, c: Context): Request | Promise<Request> {
+  return withRequest(app, c, (request) => request)
 }
 
 const DEFAULT_OPEN = SecureCookieSessionInterface.prototype.open_session

@@ -109,25 +109,30 @@ export function hasBody(request: Request): boolean {
  * Reads the body within limits: forms as fields and files (the raw data then stays empty, as in
  * werkzeug), anything else as bytes. Failures are kept and raised when the view reads the body.
  */
-export function loadBody(c: Context, mimetype: string, limits: FlaskBodyLimits): Promise<LoadedBody> {
+export function loadBody<R>(
+  c: Context,
+  mimetype: string,
+  limits: FlaskBodyLimits,
+  use: (body: LoadedBody) => R | Promise<R>,
+): Promise<R> {
+  const onError = (error: unknown) => use(failed(error))
   try {
-    return readBody(c, mimetype, limits)
+    const form =
+      mimetype === 'multipart/form-data'
+        ? limits.multipart
+        : mimetype === 'application/x-www-form-urlencoded'
+          ? limits.urlencoded
+          : undefined
+    if (form !== undefined) {
+      return readForm(c, form).then(
+        (form) => use(new Body(EMPTY_BODY.bytes, form.fields, form.files)),
+        onError,
+      )
+    }
+    return readBytes(c, limits.raw).then((bytes) => use(new Body(bytes, [], [])), onError)
   } catch (error) {
-    return Promise.resolve(failed(error))
+    return Promise.resolve().then(() => onError(error))
   }
-}
-
-function readBody(c: Context, mimetype: string, limits: FlaskBodyLimits): Promise<LoadedBody> {
-  const form =
-    mimetype === 'multipart/form-data'
-      ? limits.multipart
-      : mimetype === 'application/x-www-form-urlencoded'
-        ? limits.urlencoded
-        : undefined
-  if (form !== undefined) {
-    return readForm(c, form).then((form) => new Body(EMPTY_BODY.bytes, form.fields, form.files), failed)
-  }
-  return readBytes(c, limits.raw).then((bytes) => new Body(bytes, [], []), failed)
 }
 
 /** A body read for one request (a class: object literals holding request data can be pretenured). */
