@@ -10,3 +10,4 @@ export {
   send_file,
   send_from_directory,
 } from './send-file.js'
+export { defaultFileSystem, sourceFileSystem } from './source-file-system.js'

@@ -3,12 +3,13 @@ import { NotFound } from '../exceptions.js'
 import { evaluateConditional } from './conditional.js'
 import { contentDisposition } from './disposition.js'
 import { quoteEtag } from './etags.js'
-import { type FileSystem, nodeFileSystem } from './file-system.js'
+import type { FileSystem } from './file-system.js'
 import { flaskFileDefaults } from './flask-defaults.js'
 import { httpDate } from './http-date.js'
 import { contentType, guessType } from './mime.js'
 import { abspath, basename, joinPath } from './paths.js'
 import { safe_join } from './safe-join.js'
+import { defaultFileSystem } from './source-file-system.js'
 
 /** What `send_file` can send: a file path, bytes, a Blob, or a stream (no size: no ranges). */
 export type FileSource = string | Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array>
@@ -166,7 +167,7 @@ function withFlaskDefaults(source: FileSource, options: SendFileOptions): SendFi
  */
 export async function send_file(source: FileSource, given: SendFileOptions = {}): Promise<Response> {
   const options = withFlaskDefaults(source, given)
-  const fs = options.fs ?? nodeFileSystem
+  const fs = options.fs ?? defaultFileSystem(options.root_path)
   // Looked up before the first await: a plain view's request context ends when it returns.
   const request = options.request ?? (tryGetContext()?.c.req as { raw?: Request } | undefined)?.raw
   const loaded = await load(source, options, fs)
@@ -228,9 +229,10 @@ export async function send_from_directory(
   const joined = safe_join(directory, path)
   if (joined === null) throw new NotFound()
   const options = withFlaskDefaults(joined, given)
-  const fs = options.fs ?? nodeFileSystem
+  const fs = options.fs ?? defaultFileSystem(options.root_path)
   const full = abspath(joinPath(options.root_path ?? fs.cwd(), joined), '/')
   const info = await fs.stat(full)
   if (!info?.isFile) throw new NotFound()
-  return send_file(full, options)
+  // The file access chosen here, before the await above (it may come from the request's env).
+  return send_file(full, options.fs === fs ? options : { ...options, fs })
 }
