@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { fileURLToPath } from 'node:url'
-import autocannon from 'autocannon'
+import type autocannon from 'autocannon'
 import type { Endpoint } from './endpoints.js'
 
 /** Options of one loopback load run. */
@@ -62,9 +62,16 @@ function readUrl(child: ChildProcess, target: string): Promise<string> {
   })
 }
 
-/** Requests per second over loopback for one endpoint; every answer must have the expected status. */
+const loadScript = fileURLToPath(new URL(compiled ? './load.js' : './load.ts', import.meta.url))
+const loadArgs = compiled ? [loadScript] : ['--import', 'tsx', loadScript]
+
+/**
+ * Requests per second over loopback for one endpoint; every answer must have the expected status.
+ * autocannon runs in a process of its own: this process holds every in-process target and
+ * tinybench's samples, whose garbage collection would otherwise slow the load it generates.
+ */
 export async function measureHttp(url: string, endpoint: Endpoint, options: LoadOptions): Promise<number> {
-  const result = await autocannon({
+  const request: autocannon.Options = {
     url: url + endpoint.path,
     method: endpoint.method,
     connections: options.connections,
@@ -72,7 +79,15 @@ export async function measureHttp(url: string, endpoint: Endpoint, options: Load
     ...(endpoint.body === undefined
       ? {}
       : { body: endpoint.body, headers: { 'content-type': 'application/json' } }),
+  }
+  const child = spawn(process.execPath, [...loadArgs, JSON.stringify(request)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
   })
+  let output = ''
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk))
+  const [code] = (await once(child, 'exit')) as [number | null]
+  if (code !== 0) throw new Error(`${url}${endpoint.path}: the load generator exited with ${code}`)
+  const result = JSON.parse(output) as autocannon.Result
   const expected = result.statusCodeStats?.[`${endpoint.status}`]?.count ?? 0
   if (result.errors > 0 || result.non2xx > 0 || expected === 0) {
     const codes = JSON.stringify(result.statusCodeStats)
