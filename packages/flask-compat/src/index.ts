@@ -11,6 +11,7 @@ export {
   url_for,
 } from './app/helpers.js'
 export { isResponseTuple } from './app/make-response.js'
+
 export { flashedMessages as get_flashed_messages } from './app/templating.js'
 export type { RequestOptions } from './app/test-request.js'
 export { TestResponse } from './app/test-response.js'
@@ -97,6 +98,7 @@ export {
 } from './sessions/index.js'
 // WebSockets (flask-sock)
 export { ConnectionClosed, Sock, type SockRouteOptions, type SockView, WebSocket } from './sock/index.js'
+export { event_stream } from './sse.js'
 export {
   fileSystemLoader,
   type PrecompiledTemplates,
