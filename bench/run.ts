@@ -36,29 +36,31 @@ for (let round = 0; round < settings.rounds; round++) {
 }
 
 const http = new Map<string, number>()
-const servers = new Map<string, ServerChild>()
-try {
-  for (const target of targets) servers.set(target.name, await startServer(target.name))
-  for (const endpoint of endpoints) {
-    for (const target of targets) {
-      await measureHttp(servers.get(target.name)!.url, endpoint, {
-        ...settings.http,
-        seconds: settings.warmupSeconds,
-      })
-    }
-    // Rounds alternate the order so that drift of the machine does not favour one target.
-    for (let round = 0; round < settings.rounds; round++) {
-      const ordered = round % 2 === 0 ? targets : [...targets].reverse()
+// Each round starts fresh server processes: a process can settle into a slower state for its whole
+// life (V8's allocation-site pretenuring flips in some processes and not others), and one unlucky
+// process must not decide a row. Within a round, a warm-up precedes each endpoint's measurements.
+for (let round = 0; round < settings.rounds; round++) {
+  const ordered = round % 2 === 0 ? targets : [...targets].reverse()
+  const servers = new Map<string, ServerChild>()
+  try {
+    for (const target of targets) servers.set(target.name, await startServer(target.name))
+    for (const endpoint of endpoints) {
+      for (const target of ordered) {
+        await measureHttp(servers.get(target.name)!.url, endpoint, {
+          ...settings.http,
+          seconds: settings.warmupSeconds,
+        })
+      }
       for (const target of ordered) {
         const value = await measureHttp(servers.get(target.name)!.url, endpoint, settings.http)
         const name = key(target.name, endpoint.name)
         http.set(name, Math.max(http.get(name) ?? 0, value))
       }
     }
-    console.log(`HTTP ${endpoint.name} done`)
+  } finally {
+    await Promise.all([...servers.values()].map((server) => server.stop()))
   }
-} finally {
-  await Promise.all([...servers.values()].map((server) => server.stop()))
+  console.log(`HTTP round ${round + 1}/${settings.rounds} done`)
 }
 
 const table = renderTable(targets, endpoints, { inProcess, http })
@@ -66,7 +68,7 @@ const conditions =
   `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}; ` +
   `in process: tinybench ${settings.inProcessMs} ms per task, best of ${settings.rounds}; ` +
   `HTTP: autocannon ${settings.http.connections} connections × ${settings.http.seconds} s over 127.0.0.1 ` +
-  `against a server in its own process, best of ${settings.rounds}.`
+  `against a server in its own process, best of ${settings.rounds} rounds on fresh server processes.`
 console.log(`\n${table}\n\n${conditions}`)
 
 if (args.has('--write')) {
