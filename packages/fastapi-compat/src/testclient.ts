@@ -99,23 +99,15 @@ export class TestClient {
     url: string,
     options: Pick<RequestOptions, 'params' | 'headers' | 'cookies'> & { subprotocols?: string[] } = {},
   ): Promise<WebSocketTestSession> {
-    const target = new URL(url, this.base_url)
-    for (const [key, value] of Object.entries(options.params ?? {})) {
-      for (const v of Array.isArray(value) ? value : [value]) target.searchParams.append(key, String(v))
-    }
-    const headers = new Headers(options.headers)
-    if (!headers.has('user-agent')) headers.set('user-agent', 'testclient')
-    if (!headers.has('host')) headers.set('host', target.host)
-    const cookies = { ...Object.fromEntries(this.cookies), ...(options.cookies ?? {}) }
-    const cookieText = Object.entries(cookies)
-      .map(([k, v]) => `${k}=${v}`)
-      .join('; ')
-    if (cookieText !== '' && !headers.has('cookie')) headers.set('cookie', cookieText)
+    const { target, headers } = this.#prepare(url, options)
     return openTestSession(this.app, target.toString(), headers, options.subprotocols ?? [])
   }
 
-  /** Sends one request and reads the whole response. */
-  async request(method: string, url: string, options: RequestOptions = {}, hops = 0): Promise<TestResponse> {
+  /** The URL with `params`, and the headers a client sends: user agent, Host and the jar's cookies. */
+  #prepare(
+    url: string,
+    options: Pick<RequestOptions, 'params' | 'headers' | 'cookies'>,
+  ): { target: URL; headers: Headers } {
     const target = new URL(url, this.base_url)
     for (const [key, value] of Object.entries(options.params ?? {})) {
       for (const v of Array.isArray(value) ? value : [value]) target.searchParams.append(key, String(v))
@@ -129,6 +121,12 @@ export class TestClient {
       .map(([k, v]) => `${k}=${v}`)
       .join('; ')
     if (cookieText !== '' && !headers.has('cookie')) headers.set('cookie', cookieText)
+    return { target, headers }
+  }
+
+  /** Sends one request and reads the whole response. */
+  async request(method: string, url: string, options: RequestOptions = {}, hops = 0): Promise<TestResponse> {
+    const { target, headers } = this.#prepare(url, options)
     let body: BodyInit | undefined
     if (options.json !== undefined) {
       body = JSON.stringify(options.json)

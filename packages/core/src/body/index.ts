@@ -1,4 +1,5 @@
 export { BodyError, type BodyErrorReason } from './body-error.js'
+export { isJsonMediaType, mediaTypeOf } from './content-type.js'
 export { type JsonErrorLocation, locateJsonError } from './json-error.js'
 export { type BodyLimits, defaultBodyLimits } from './limits.js'
 export { readBytes } from './read-bytes.js'

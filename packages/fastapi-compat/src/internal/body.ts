@@ -1,4 +1,4 @@
-import { BodyError, readBytes } from '@bustapi/core'
+import { BodyError, isJsonMediaType, mediaTypeOf, readBytes } from '@bustapi/core'
 import type { Context } from 'hono'
 import { HTTPException } from '../exceptions.js'
 import { UploadFile } from '../params/upload-file.js'
@@ -19,9 +19,7 @@ export type JsonBody =
 function isJsonType(type: string | undefined, strict: boolean): boolean {
   // FastAPI's strict_content_type (default): a body without a content type is not JSON.
   if (!type) return !strict
-  if (type === 'application/json') return true
-  const media = type.split(';', 1)[0]!.trim().toLowerCase()
-  return media === 'application/json' || (media.startsWith('application/') && media.endsWith('+json'))
+  return type === 'application/json' || isJsonMediaType(mediaTypeOf(type))
 }
 
 const utf8 = new TextDecoder()

@@ -1,8 +1,8 @@
-import { type Context, clientAddress } from '@bustapi/core'
+import { type Context, clientAddress, mediaTypeOf } from '@bustapi/core'
 import { EMPTY_BODY, hasBody, limitsFromConfig, loadBody } from '../internal/body.js'
 import type { FlaskState } from '../internal/state.js'
 import { SecureCookieSession, SecureCookieSessionInterface } from '../sessions/index.js'
-import { mediaType, Request, type RequestEnviron } from '../wrappers/request.js'
+import { Request, type RequestEnviron } from '../wrappers/request.js'
 import type { Flask } from './flask.js'
 
 function decodePath(path: string): string {
@@ -77,7 +77,7 @@ export function withRequest<R>(
   if (forwarded !== undefined) applyForwarded(environ, forwarded)
   if (raw.method === 'GET' || raw.method === 'HEAD' || !hasBody(raw))
     return use(new Request(raw, environ, EMPTY_BODY))
-  const mimetype = mediaType(raw.headers.get('content-type'))
+  const mimetype = mediaTypeOf(raw.headers.get('content-type'))
   return loadBody(c, mimetype, limitsFromConfig(app.config), (body) =>
     use(new Request(raw, environ, body, mimetype)),
   )

@@ -1,4 +1,4 @@
-import { locateJsonError } from '@bustapi/core'
+import { locateJsonError, mediaTypeOf } from '@bustapi/core'
 import { Authorization, MIMEAccept } from '../datastructures/accept.js'
 import { FileStorage } from '../datastructures/file-storage.js'
 import { CombinedMultiDict, type IndexedMultiDict, MultiDict } from '../datastructures/multidict.js'
@@ -23,13 +23,6 @@ export interface RequestEnviron {
 }
 
 const decoder = new TextDecoder()
-
-/** The media type of a Content-Type value: lower-cased, without parameters (`''` when absent). */
-export function mediaType(contentType: string | null): string {
-  if (contentType === null) return ''
-  const semi = contentType.indexOf(';')
-  return (semi === -1 ? contentType : contentType.slice(0, semi)).trim().toLowerCase()
-}
 
 const NOT_PARSED: unique symbol = Symbol('not parsed')
 
@@ -164,7 +157,7 @@ export class Request {
     return this.raw.headers.get('content-type')
   }
   get mimetype(): string {
-    if (this.#mimetype === undefined) this.#mimetype = mediaType(this.content_type)
+    if (this.#mimetype === undefined) this.#mimetype = mediaTypeOf(this.content_type)
     return this.#mimetype
   }
   get mimetype_params(): Record<string, string> {
